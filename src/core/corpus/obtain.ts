@@ -1,0 +1,87 @@
+/**
+ * Getting a source's bytes: bundled documents come from `corpus/`; downloaded ones (the
+ * Convention's PDF) are looked for in CORPUS_SOURCES_DIR, then in the download cache, then fetched
+ * from their official URL. Every copy must match the manifest's sha256 before it is used.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { SourceEntry } from "./manifest.js";
+
+export interface ObtainOptions {
+  corpusDir: string;
+  sourcesDir?: string;
+  cacheDir: string;
+  /** Override of the Convention's download URL (CONVENTION_PDF_URL). */
+  downloadUrl?: string;
+}
+
+export interface Obtained {
+  bytes: Uint8Array;
+  sha256: string;
+  /** Where the bytes came from: "bundled", "sources dir", "cache" or "download". */
+  from: string;
+}
+
+/** A source that cannot be had; its message is one sentence telling the admin what to do. */
+export class SourceUnavailableError extends Error {}
+
+export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+
+async function readIfExists(file: string): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function obtainSource(entry: SourceEntry, opts: ObtainOptions): Promise<Obtained> {
+  const file = entry.obtain.file;
+  if (entry.obtain.method === "bundled") {
+    const bytes = await readIfExists(path.join(opts.corpusDir, file));
+    if (!bytes) throw new SourceUnavailableError(`The bundled document ${file} is missing from ${path.basename(opts.corpusDir)}/; restore it from git.`);
+    return { bytes, sha256: sha256(bytes), from: "bundled" };
+  }
+  const mismatches: string[] = [];
+  const candidates: [string, string | undefined][] = [
+    ["sources dir", opts.sourcesDir && path.join(opts.sourcesDir, file)],
+    ["cache", path.join(opts.cacheDir, file)],
+  ];
+  for (const [from, candidate] of candidates) {
+    if (!candidate) continue;
+    const bytes = await readIfExists(candidate);
+    if (!bytes) continue;
+    const sum = sha256(bytes);
+    if (sum === entry.sha256) return { bytes, sha256: sum, from };
+    mismatches.push(from);
+  }
+  const url = opts.downloadUrl ?? entry.url;
+  const downloaded = await download(url);
+  if (downloaded.ok) {
+    const sum = sha256(downloaded.bytes);
+    if (sum === entry.sha256) {
+      await fs.mkdir(opts.cacheDir, { recursive: true });
+      const tmp = path.join(opts.cacheDir, `.${file}.${process.pid}.tmp`);
+      await fs.writeFile(tmp, downloaded.bytes);
+      await fs.rename(tmp, path.join(opts.cacheDir, file));
+      return { bytes: downloaded.bytes, sha256: sum, from: "download" };
+    }
+    mismatches.push("download");
+  }
+  const why = mismatches.length ? `copies found (${mismatches.join(", ")}) do not have the expected sha256` : `the download failed (${downloaded.ok ? "" : downloaded.reason})`;
+  throw new SourceUnavailableError(
+    `Cannot obtain ${file}: ${why}; put the official PDF in a folder and set CORPUS_SOURCES_DIR to it, or allow the download from ${new URL(url).host}.`,
+  );
+}
+
+async function download(url: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; reason: string }> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(60_000), redirect: "follow" });
+    if (!res.ok) return { ok: false, reason: `HTTP ${res.status}` };
+    return { ok: true, bytes: new Uint8Array(await res.arrayBuffer()) };
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code;
+    return { ok: false, reason: cause ?? (err as Error).name };
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Building an index version (what `npm run ingest` and `/reindex` run): read → parse → chunk →
+ * embed → build → save, under a cross-process lock, into a temp directory that is renamed into
+ * place before CURRENT moves. A failure at any stage leaves the served version untouched.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import lockfile from "proper-lockfile";
+import { loadCorpus, sectionHash, type Corpus } from "../corpus/index.js";
+import { readManifest } from "../corpus/manifest.js";
+import { obtainSource, sha256, type ObtainOptions } from "../corpus/obtain.js";
+import type { IndexDiff, ReindexOptions, ReindexSummary, ReindexStage } from "../types.js";
+import { chunkCorpus, CHUNKER_VERSION } from "./chunk.js";
+import { createEmbedder } from "./embedder.js";
+import { readCurrent, readManifestOf, setCurrent, type IndexManifest, type ManifestSection, type StoredDocument } from "./store.js";
+
+/** Bump when parsing changes what comes out of the same sources: it is part of the index version. */
+export const PARSER_VERSION = 1;
+const KEEP_VERSIONS = 3;
+const EMBED_BATCH = 64;
+
+export interface BuildSettings extends ObtainOptions {
+  indexDir: string;
+  embeddings: string;
+}
+
+/** Another build holds the lock (the CLI, or a bot's /reindex in another process). */
+export class BuildBusyError extends Error {}
+
+export async function buildIndex(settings: BuildSettings, options: ReindexOptions = {}): Promise<ReindexSummary> {
+  const started = performance.now();
+  const progress = (stage: ReindexStage, done: number, total: number) => options.onProgress?.({ stage, done, total });
+  const seconds = () => Math.round((performance.now() - started) / 10) / 100;
+  const embedder = await createEmbedder(settings.embeddings);
+
+  // The version is a hash of what goes in, so an unchanged corpus is known before any parsing.
+  const entries = await readManifest(settings.corpusDir);
+  const sums: string[] = [];
+  for (const [i, entry] of entries.entries()) {
+    sums.push(`${entry.id}:${(await obtainSource(entry, settings)).sha256}`);
+    progress("read", i + 1, entries.length);
+  }
+  const version = sha256(JSON.stringify({ sums, PARSER_VERSION, CHUNKER_VERSION, embedder: embedder.info.id })).slice(0, 16);
+  const previousVersion = await readCurrent(settings.indexDir);
+  const previous = previousVersion ? await readManifestOf(path.join(settings.indexDir, previousVersion)).catch(() => null) : null;
+  if (previous && version === previousVersion && !options.force && !options.dryRun) {
+    return { version, previousVersion, outcome: "unchanged", ...counts(previous), seconds: seconds(), diff: { added: [], changed: [], removed: [], documents: [] } };
+  }
+
+  const corpus = await loadCorpus(settings, (stage, done, total) => progress(stage, done, total));
+  const chunks = chunkCorpus(corpus);
+  progress("chunk", chunks.length, chunks.length);
+  const manifestDocs = manifestDocuments(corpus);
+  const diff = diffManifests(previous, manifestDocs);
+  const summary = (outcome: ReindexSummary["outcome"]): ReindexSummary => ({
+    version, previousVersion, outcome, documents: manifestDocs.length,
+    articles: manifestDocs.flatMap((d) => d.sections).filter((s) => s.kind === "article").length,
+    chunks: chunks.length, seconds: seconds(), diff,
+  });
+  if (options.dryRun) return summary("dry-run");
+
+  await fs.mkdir(settings.indexDir, { recursive: true });
+  const release = await lockfile
+    .lock(settings.indexDir, { lockfilePath: path.join(settings.indexDir, ".build.lock"), stale: 15_000, update: 5_000, retries: 0 })
+    .catch((err: NodeJS.ErrnoException) => {
+      throw err.code === "ELOCKED" ? new BuildBusyError("Another index build is running; try again when it has finished.") : err;
+    });
+  try {
+    embedder.fit?.(chunks.map((c) => c.pageContent));
+    const vectors: number[][] = [];
+    for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
+      vectors.push(...(await embedder.embeddings.embedDocuments(chunks.slice(i, i + EMBED_BATCH).map((c) => c.pageContent))));
+      progress("embed", Math.min(i + EMBED_BATCH, chunks.length), chunks.length);
+    }
+    const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
+    const store = new HNSWLib(embedder.embeddings, { space: "cosine", numDimensions: vectors[0].length });
+    await store.addVectors(vectors, chunks);
+    progress("build", chunks.length, chunks.length);
+
+    const tmp = path.join(settings.indexDir, `.build-${version}-${process.pid}`);
+    await fs.rm(tmp, { recursive: true, force: true });
+    await store.save(tmp);
+    const manifest: IndexManifest = { version, createdAt: new Date().toISOString(), embedder: embedder.info, chunks: chunks.length, documents: manifestDocs };
+    const stored: StoredDocument[] = corpus.documents.map((d) => ({ entry: d.entry, chapters: d.chapters, sections: d.sections }));
+    await fs.writeFile(path.join(tmp, "sections.json"), JSON.stringify(stored));
+    if (embedder.state) await fs.writeFile(path.join(tmp, "embedder.json"), JSON.stringify(embedder.state()));
+    await fs.writeFile(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2));
+    await moveIntoPlace(tmp, path.join(settings.indexDir, version));
+    await setCurrent(settings.indexDir, version);
+    progress("save", 1, 1);
+    await pruneOldVersions(settings.indexDir, version);
+    return summary("built");
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+function counts(m: IndexManifest) {
+  return { documents: m.documents.length, articles: m.documents.flatMap((d) => d.sections).filter((s) => s.kind === "article").length, chunks: m.chunks };
+}
+
+/** Rename the finished build into its version directory (replacing a forced rebuild of the same version). */
+async function moveIntoPlace(tmp: string, dest: string): Promise<void> {
+  try {
+    await fs.rename(tmp, dest);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOTEMPTY" && (err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    const old = `${dest}.old-${process.pid}`;
+    await fs.rename(dest, old);
+    await fs.rename(tmp, dest);
+    await fs.rm(old, { recursive: true, force: true });
+  }
+}
+
+async function pruneOldVersions(indexDir: string, current: string): Promise<void> {
+  const entries = await fs.readdir(indexDir, { withFileTypes: true });
+  const versions = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name) && e.name !== current)
+      .map(async (e) => ({ name: e.name, mtime: (await fs.stat(path.join(indexDir, e.name))).mtimeMs })),
+  );
+  versions.sort((a, b) => b.mtime - a.mtime);
+  for (const v of versions.slice(KEEP_VERSIONS - 1)) await fs.rm(path.join(indexDir, v.name), { recursive: true, force: true });
+}
+
+function manifestDocuments(corpus: Corpus): IndexManifest["documents"] {
+  return corpus.documents.map((d) => ({
+    id: d.entry.id, title: d.entry.title, language: d.entry.language, kind: d.entry.kind, url: d.entry.url, date: d.entry.date, sha256: d.sha256,
+    sections: d.sections.map((s): ManifestSection => {
+      const hash = sectionHash(s);
+      if (s.kind === "article") return { kind: "article", id: s.id, article: s.article!, title: s.title, chapter: s.chapter, paragraphs: s.paragraphs.length, sha256: hash };
+      if (s.kind === "note") return { kind: "note", id: s.id, title: s.title, interprets: s.interprets, sha256: hash };
+      return { kind: s.kind, id: s.id, title: s.title, paragraphs: s.paragraphs.length, sha256: hash };
+    }),
+  }));
+}
+
+/** Articles added, changed or removed, and other documents/sections that changed, against the served index. */
+export function diffManifests(previous: IndexManifest | null, next: IndexManifest["documents"]): IndexDiff {
+  const articleMap = (docs: IndexManifest["documents"]) =>
+    new Map(docs.flatMap((d) => d.sections).filter((s) => s.kind === "article").map((s) => [s.article!, s.sha256]));
+  const before = articleMap(previous?.documents ?? []);
+  const after = articleMap(next);
+  const diff: IndexDiff = { added: [], changed: [], removed: [], documents: [] };
+  for (const [n, h] of after) {
+    if (!before.has(n)) diff.added.push(n);
+    else if (before.get(n) !== h) diff.changed.push(n);
+  }
+  for (const n of before.keys()) if (!after.has(n)) diff.removed.push(n);
+  const docHash = (d: IndexManifest["documents"][number]) => d.sections.filter((s) => s.kind !== "article").map((s) => s.sha256).join();
+  const prevDocs = new Map((previous?.documents ?? []).map((d) => [d.id, docHash(d)]));
+  for (const d of next) if (prevDocs.get(d.id) !== docHash(d)) diff.documents.push(d.id);
+  for (const id of prevDocs.keys()) if (!next.some((d) => d.id === id)) diff.documents.push(id);
+  return diff;
+}

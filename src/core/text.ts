@@ -1,0 +1,38 @@
+/**
+ * Text normalisation shared by the embedder, the lexical index and the glossary, so that a word is
+ * the same word everywhere: lower case, diacritics folded (Vietnamese typed without accents still
+ * matches), English words stemmed, stop words of the three languages dropped.
+ */
+import { stemmer } from "stemmer";
+import { eng, ind, vie } from "stopword";
+
+/** Lower-case and strip diacritics ("Điều" → "dieu", "dẫn độ" → "dan do"). */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/[’‘]/g, "'");
+}
+
+/** Folded word tokens, punctuation dropped; "24/7" stays one token. */
+export function words(text: string): string[] {
+  return fold(text).match(/[a-z0-9]+(?:\/[0-9]+)?/g) ?? [];
+}
+
+const STOP = new Set(
+  [...eng, ...ind, ...vie.filter((w) => !w.includes(" ")), "shall", "may", "state", "states", "party", "parties", "convention", "article", "articles", "pasal", "dieu", "konvensi", "cong", "uoc"].map(fold),
+);
+
+export const isStopWord = (w: string) => STOP.has(w);
+
+/** The comparable form of one folded word: Porter stem for plain words, as is for numbers. */
+export function stem(word: string): string {
+  return /^[a-z]{4,}$/.test(word) ? stemmer(word) : word;
+}
+
+/** Content terms of a text: folded, stop words out, stemmed. */
+export function terms(text: string): string[] {
+  return words(text).filter((w) => !STOP.has(w) && w.length > 1).map(stem);
+}

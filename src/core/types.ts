@@ -1,0 +1,180 @@
+/**
+ * The answering core's public vocabulary: everything an adapter (Telegram, Discord, terminal,
+ * operations) needs to talk to the facade in `bot.ts`, and nothing about how answers are made.
+ */
+
+export type Language = "en" | "id" | "vi";
+export const LANGUAGES: readonly Language[] = ["en", "id", "vi"];
+
+export const CONVENTION_DOC = "convention";
+export const NEWS_DOC = "news-hanoi-signing-2025-10-25";
+
+/** One quoted, citable passage an answer rests on. */
+export interface Citation {
+  doc: string;
+  /** 1..68 for the Convention's articles; null for the news report, the preamble, notes. */
+  article: number | null;
+  paragraph: number | null;
+  /** "Article 41 — 24/7 network", "Interpretative note 4", or the news report's title. */
+  title: string;
+  /** Verbatim sentence(s) from the source. */
+  quote: string;
+  /** Link to the official text (with #page=N for the Convention). */
+  url: string;
+  /** "Art. 41(1)", "Note 4 (Art. 23, 35)", "News report": what a reader sees next to the quote. */
+  label: string;
+  /** Id of the chunk the quote came from (for feedback and analytics). */
+  chunkId: string;
+}
+
+export interface Answer {
+  /** Unique id of this answer, for feedback buttons. */
+  id: string;
+  language: Language;
+  /** false when the corpus does not answer the question (a refusal): then no citations. */
+  grounded: boolean;
+  /** The reply text, in the user's language, quotes included; plain text, no markup. */
+  text: string;
+  citations: Citation[];
+  indexVersion: string;
+  ms: number;
+  /** Example questions offered with a refusal (in the user's language). */
+  suggestions?: string[];
+}
+
+/** One earlier turn of the conversation, oldest first. */
+export interface Turn {
+  question: string;
+  answer?: Pick<Answer, "citations" | "language">;
+}
+
+/** Who asks, as far as analytics are concerned (ids are hashed by the store, never kept raw). */
+export interface Asker {
+  platform: "telegram" | "discord" | "terminal" | "cli";
+  chatKind: "private" | "group";
+  userId?: string;
+}
+
+export interface AnswerOptions {
+  /** Previous turns, oldest first, for follow-up questions. */
+  history?: Turn[];
+  /** Platform locale (e.g. Telegram `language_code`, Discord locale), used when the text is too short to tell. */
+  localeHint?: string;
+  asker?: Asker;
+}
+
+export interface SearchHit {
+  doc: string;
+  article: number | null;
+  paragraph: number | null;
+  title: string;
+  text: string;
+  url: string;
+  score: number;
+}
+
+export interface ArticleView {
+  article: number;
+  title: string;
+  chapter: string;
+  chapterTitle: string;
+  /** Paragraph texts in order, each starting with its number ("1. ...") where it has one. */
+  paragraphs: string[];
+  url: string;
+  /** Interpretative notes that interpret this article. */
+  notes: string[];
+}
+
+export interface SourceDocument {
+  id: string;
+  title: string;
+  language: string;
+  kind: string;
+  url: string;
+  date?: string;
+  sections: number;
+}
+
+export interface SourcesView {
+  documents: SourceDocument[];
+  indexVersion: string;
+  createdAt: string;
+}
+
+export type ReindexStage = "read" | "parse" | "chunk" | "embed" | "build" | "save";
+
+export interface ReindexProgress {
+  stage: ReindexStage;
+  done: number;
+  total: number;
+}
+
+export interface ReindexOptions {
+  /** Report the diff against the current index without writing anything. */
+  dryRun?: boolean;
+  /** Rebuild even when the content hash matches the current version. */
+  force?: boolean;
+  onProgress?: (p: ReindexProgress) => void;
+}
+
+export interface IndexDiff {
+  added: number[];
+  changed: number[];
+  removed: number[];
+  /** Documents (other than the Convention's articles) added, changed or removed. */
+  documents: string[];
+}
+
+export interface ReindexSummary {
+  version: string;
+  previousVersion: string | null;
+  /** "built": a new version is current; "unchanged": the current version already matches; "dry-run": nothing written. */
+  outcome: "built" | "unchanged" | "dry-run";
+  documents: number;
+  articles: number;
+  chunks: number;
+  seconds: number;
+  diff: IndexDiff;
+}
+
+/** What the operations store keeps about an answer (the facade fills it, a Recorder persists it). */
+export interface AnswerRecord {
+  answerId: string;
+  at: Date;
+  asker: Asker;
+  question: string;
+  language: Language;
+  grounded: boolean;
+  citations: Pick<Citation, "doc" | "article" | "paragraph" | "chunkId">[];
+  indexVersion: string;
+  ms: number;
+}
+
+export type Vote = "up" | "down";
+
+export interface StatsSummary {
+  days: number;
+  totalQuestions: number;
+  refused: number;
+  byDay: { day: string; platform: string; questions: number }[];
+  byPlatform: Record<string, number>;
+  topArticles: { article: number; count: number }[];
+  gaps: { at: string; platform: string; language: string; reason: "refused" | "down"; question?: string; note?: string }[];
+}
+
+export interface ForgetResult {
+  answers: number;
+  feedback: number;
+}
+
+/**
+ * Where answers and feedback are persisted. The core only defines the port; `src/ops/store.ts`
+ * implements it with SQLite and the composition root plugs it in. Implementations must never throw
+ * into an answer: a failed write is logged and swallowed.
+ */
+export interface Recorder {
+  recordAnswer(rec: AnswerRecord): void;
+  recordFeedback(answerId: string, asker: Asker, vote: Vote, reason?: string): boolean;
+  forget(asker: Asker): ForgetResult;
+  stats(days: number): StatsSummary;
+}

@@ -1,16 +1,34 @@
 /**
  * The facade: the only thing adapters (Telegram, Discord, terminal, ops) import from the core.
- * It owns the currently served index, answers questions from it, rebuilds and hot-swaps it.
- * (Skeleton: signatures are final, the implementation is being written.)
+ * It owns the index being served, answers questions from it, and rebuilds and hot-swaps it: a
+ * question in flight keeps the index it started with, the next one gets the new version.
  */
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Config } from "../config.js";
+import { log } from "../log.js";
+import { composeArticle, composeExtractive, refusal, type Composed } from "./answer/compose.js";
+import { loadDiscrepancies, type Discrepancy } from "./answer/discrepancies.js";
+import { composeChapter, composeNotes } from "./answer/structure.js";
+import { buildIndex, type BuildSettings } from "./index/build.js";
+import { IndexMissingError, loadIndex, readCurrent, type LoadedIndex } from "./index/store.js";
+import { Glossary } from "./retrieve/glossary.js";
+import { Retriever, type Retrieval } from "./retrieve/hybrid.js";
+import { detectLanguage } from "./retrieve/language.js";
+import { bareParagraph } from "./retrieve/references.js";
+import { looksLikeInjection } from "./answer/guard.js";
 import type {
-  Answer, AnswerOptions, ArticleView, Asker, ForgetResult, Recorder, ReindexOptions,
-  ReindexSummary, SearchHit, SourcesView, StatsSummary, Vote,
+  Answer, AnswerOptions, ArticleView, Asker, ForgetResult, Language, Recorder, ReindexOptions,
+  ReindexSummary, SearchHit, SourcesView, StatsSummary, Turn, Vote,
 } from "./types.js";
+import { CONVENTION_DOC } from "./types.js";
 
 export * from "./types.js";
+
+/** Below this share of the question covered by the best passage, the answer is a refusal. */
+export const MIN_CONFIDENCE = 0.5;
+const MAX_QUESTION_CHARS = 1000;
 
 export interface BotEvents {
   /** A new index version is being served. */
@@ -24,26 +42,214 @@ export interface CreateBotOptions {
   recorder?: Recorder;
   /** Build the index when none exists yet (what `npm start` does). Default true. */
   buildIfMissing?: boolean;
+  /** A chat model to phrase answers (tests inject LangChain's fake models); default from LLM_MODEL. */
+  chatModel?: BaseChatModel;
 }
 
-export declare class ConventionBot extends EventEmitter<BotEvents> {
-  readonly config: Config;
-  /** Version of the index currently served. */
-  get indexVersion(): string;
-  answer(question: string, options?: AnswerOptions): Promise<Answer>;
-  search(words: string, k?: number): Promise<SearchHit[]>;
-  article(n: number): ArticleView | null;
-  /** Article numbers and titles, for autocomplete and help texts. */
-  articleTitles(): { article: number; title: string }[];
-  sources(): SourcesView;
-  /** Rebuild the index (locked across processes) and swap it in; answers keep flowing from the old one meanwhile. */
-  reindex(options?: ReindexOptions): Promise<ReindexSummary>;
-  /** Load the version named by INDEX_DIR/CURRENT if it differs from the served one. Throws if it fails to load (the old one keeps serving). */
-  reload(): Promise<boolean>;
-  feedback(answerId: string, asker: Asker, vote: Vote, reason?: string): boolean;
-  forget(asker: Asker): ForgetResult;
-  stats(days: number): StatsSummary | null;
-  close(): Promise<void>;
+/** What one loaded index version serves with. */
+interface Served {
+  index: LoadedIndex;
+  retriever: Retriever;
+  articles: Map<number, ArticleView>;
 }
 
-export declare function createBot(config: Config, options?: CreateBotOptions): Promise<ConventionBot>;
+export class ConventionBot extends EventEmitter<BotEvents> {
+  private served: Served;
+  private glossary: Glossary;
+  private discrepancies: Discrepancy[];
+  private chatModel?: Promise<BaseChatModel | undefined>;
+  private reindexing?: Promise<ReindexSummary>;
+
+  constructor(readonly config: Config, index: LoadedIndex, private options: CreateBotOptions = {}) {
+    super();
+    this.glossary = Glossary.load(config.corpusDir);
+    this.discrepancies = loadDiscrepancies(config.corpusDir);
+    this.served = this.serve(index);
+    if (options.chatModel) this.chatModel = Promise.resolve(options.chatModel);
+  }
+
+  get indexVersion(): string {
+    return this.served.index.manifest.version;
+  }
+
+  private serve(index: LoadedIndex): Served {
+    return { index, retriever: new Retriever(index, this.glossary), articles: articleViews(index) };
+  }
+
+  async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
+    const started = performance.now();
+    const served = this.served;
+    const q = question.trim().slice(0, MAX_QUESTION_CHARS);
+    const language = detectLanguage(q, options.localeHint);
+    const composed = looksLikeInjection(q) || !q ? refusal(language) : await this.compose(served, q, language, options.history ?? []);
+    const answer: Answer = { id: randomUUID(), language, ...composed, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
+    this.record(q, answer, options);
+    return answer;
+  }
+
+  private async compose(served: Served, question: string, language: Language, history: Turn[]): Promise<Composed> {
+    const { retriever, index, articles } = served;
+    let retrieval = await retriever.retrieve(question);
+    const previous = history[history.length - 1];
+    // "and paragraph 2?": the paragraph of the article the last answer was about.
+    const para = bareParagraph(question);
+    const lastArticle = previous?.answer?.citations.find((c) => c.doc === CONVENTION_DOC && c.article)?.article;
+    if (para && lastArticle && !retrieval.references.articles.length) retrieval.references.articles.push({ article: lastArticle, paragraph: para });
+
+    const named = retrieval.references.articles;
+    if (named.length === 1 && articles.has(named[0].article)) return composeArticle(articles.get(named[0].article)!, named[0].paragraph, language, index.chunks);
+    if (!named.length && retrieval.references.chapters.length) return composeChapter(retrieval.references.chapters, [...articles.values()], index.documents, language, index.chunks);
+    if (!named.length && retrieval.references.notes && retrieval.confidence >= MIN_CONFIDENCE) return composeNotes(index.chunks, language);
+
+    // A question that cannot stand alone ("what are its exceptions?") borrows the previous one.
+    if (retrieval.confidence < MIN_CONFIDENCE && previous) {
+      const withContext = await retriever.retrieve(question, { context: previous.question });
+      if (withContext.confidence >= MIN_CONFIDENCE) retrieval = withContext;
+    }
+    if (!retrieval.sections.length || retrieval.confidence < MIN_CONFIDENCE) return refusal(language);
+    const extractive = composeExtractive({ question, language, retrieval, discrepancies: this.discrepancies, chunks: index.chunks });
+    return (await this.phrase(question, language, retrieval, extractive)) ?? extractive;
+  }
+
+  /** With LLM_MODEL set, let the model phrase the answer from numbered sources; null keeps the extractive one. */
+  private async phrase(question: string, language: Language, retrieval: Retrieval, extractive: Composed): Promise<Composed | null> {
+    if (!this.options.chatModel && !this.config.LLM_MODEL) return null;
+    const { loadChatModel, phraseWithModel } = await import("./answer/llm.js");
+    this.chatModel ??= loadChatModel(this.config.LLM_MODEL!).catch((err) => {
+      log.warn({ err: (err as Error).message }, "LLM unavailable; answering extractively");
+      return undefined;
+    });
+    const model = await this.chatModel;
+    if (!model) return null;
+    return phraseWithModel(model, question, language, retrieval, extractive).catch((err) => {
+      log.warn({ err: (err as Error).message }, "LLM call failed; answering extractively");
+      return null;
+    });
+  }
+
+  private record(question: string, answer: Answer, options: AnswerOptions): void {
+    const asker = options.asker ?? { platform: "cli", chatKind: "private" };
+    try {
+      this.options.recorder?.recordAnswer({
+        answerId: answer.id, at: new Date(), asker, question, language: answer.language, grounded: answer.grounded,
+        citations: answer.citations.map(({ doc, article, paragraph, chunkId }) => ({ doc, article, paragraph, chunkId })),
+        indexVersion: answer.indexVersion, ms: answer.ms,
+      });
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, "could not record an answer");
+    }
+    this.emit("answered", answer, options);
+  }
+
+  async search(words: string, k = 5): Promise<SearchHit[]> {
+    const retrieval = await this.served.retriever.retrieve(words, { k });
+    return retrieval.sections.map((s) => {
+      const m = s.chunks[0].chunk.metadata;
+      return { doc: m.doc, article: m.article, paragraph: m.paragraph, title: m.articleTitle, text: m.text, url: m.url, score: Math.round(s.score * 1e4) / 1e4 };
+    });
+  }
+
+  /** Ids of every chunk of the served index (to check that citations point at real chunks). */
+  chunkIds(): string[] {
+    return this.served.index.chunks.map((c) => c.metadata.id);
+  }
+
+  article(n: number): ArticleView | null {
+    return this.served.articles.get(n) ?? null;
+  }
+
+  articleTitles(): { article: number; title: string }[] {
+    return [...this.served.articles.values()].map((a) => ({ article: a.article, title: a.title }));
+  }
+
+  sources(): SourcesView {
+    const m = this.served.index.manifest;
+    return {
+      indexVersion: m.version,
+      createdAt: m.createdAt,
+      documents: m.documents.map((d) => ({ id: d.id, title: d.title, language: d.language, kind: d.kind, url: d.url, date: d.date, sections: d.sections.length })),
+    };
+  }
+
+  async reindex(options: ReindexOptions = {}): Promise<ReindexSummary> {
+    if (this.reindexing && !options.dryRun) return this.reindexing;
+    const run = (async () => {
+      const summary = await buildIndex(buildSettings(this.config), options);
+      if (summary.outcome === "built") await this.swapTo(summary.version);
+      this.emit("reindexed", summary);
+      return summary;
+    })();
+    if (options.dryRun) return run;
+    this.reindexing = run.finally(() => (this.reindexing = undefined));
+    return this.reindexing;
+  }
+
+  async reload(): Promise<boolean> {
+    const current = await readCurrent(this.config.indexDir);
+    if (!current || current === this.indexVersion) return false;
+    await this.swapTo(current);
+    return true;
+  }
+
+  private async swapTo(version: string): Promise<void> {
+    const index = await loadIndex(this.config.indexDir, this.config.EMBEDDINGS, version);
+    this.served = this.serve(index);
+    log.info({ version }, "index swapped in");
+    this.emit("indexChanged", version);
+  }
+
+  feedback(answerId: string, asker: Asker, vote: Vote, reason?: string): boolean {
+    return this.options.recorder?.recordFeedback(answerId, asker, vote, reason) ?? false;
+  }
+
+  forget(asker: Asker): ForgetResult {
+    return this.options.recorder?.forget(asker) ?? { answers: 0, feedback: 0 };
+  }
+
+  stats(days: number): StatsSummary | null {
+    return this.options.recorder?.stats(days) ?? null;
+  }
+
+  async close(): Promise<void> {
+    await this.reindexing?.catch(() => undefined);
+    this.removeAllListeners();
+  }
+}
+
+export function buildSettings(config: Config): BuildSettings {
+  return { corpusDir: config.corpusDir, sourcesDir: config.sourcesDir, cacheDir: config.cacheDir, downloadUrl: config.CONVENTION_PDF_URL, indexDir: config.indexDir, embeddings: config.EMBEDDINGS };
+}
+
+function articleViews(index: LoadedIndex): Map<number, ArticleView> {
+  const doc = index.documents.find((d) => d.entry.id === CONVENTION_DOC);
+  const views = new Map<number, ArticleView>();
+  if (!doc) return views;
+  const chapterTitle = new Map(doc.chapters.map((c) => [c.numeral, c.title]));
+  const notes = doc.sections.filter((s) => s.kind === "note");
+  for (const s of doc.sections) {
+    if (s.kind !== "article" || s.article === null) continue;
+    views.set(s.article, {
+      article: s.article,
+      title: s.title,
+      chapter: s.chapter ?? "",
+      chapterTitle: chapterTitle.get(s.chapter ?? "") ?? "",
+      paragraphs: s.paragraphs.map((p) => p.blocks.join("\n")),
+      url: `${doc.entry.url}#page=${s.page}`,
+      notes: notes.filter((n) => n.interprets?.includes(s.article!)).map((n) => n.paragraphs[0].blocks.join(" ")),
+    });
+  }
+  return views;
+}
+
+export async function createBot(config: Config, options: CreateBotOptions = {}): Promise<ConventionBot> {
+  let index: LoadedIndex;
+  try {
+    index = await loadIndex(config.indexDir, config.EMBEDDINGS);
+  } catch (err) {
+    if (!(err instanceof IndexMissingError) || options.buildIfMissing === false) throw err;
+    log.info("no index yet: building it from the corpus");
+    const summary = await buildIndex(buildSettings(config));
+    index = await loadIndex(config.indexDir, config.EMBEDDINGS, summary.version);
+  }
+  return new ConventionBot(config, index, options);
+}

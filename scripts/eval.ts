@@ -1,0 +1,24 @@
+/** `npm run eval -- [FILE]`: quality figures over a question set (default: the shared dev set). */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.js";
+import { createBot } from "../src/core/bot.js";
+import { evaluate, readQuestions, type Figures } from "../src/eval/evaluate.js";
+import { runMain } from "../src/cli/main.js";
+
+runMain(async () => {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { misses: { type: "boolean" } } });
+  const file = path.resolve(positionals[0] ?? "../shared/eval/dev-questions.jsonl");
+  const bot = await createBot(loadConfig());
+  const known = new Set(bot.chunkIds());
+  const result = await evaluate(bot, readQuestions(file), (id) => known.has(id));
+  const rows: [string, Figures][] = [...Object.entries(result.byLanguage), ["all", result.overall]];
+  const cols = ["lang", "n", "in", "oos", "R@1", "R@3", "R@5", "MRR", "refuse-ok", "in-refused", "bad-cites"];
+  const table = [cols, ...rows.map(([l, f]) => [l, f.questions, f.inScope, f.outOfScope, f.recall1, f.recall3, f.recall5, f.mrr, f.refusalAccuracy ?? "-", f.inScopeRefusals, f.danglingCitations].map(String))];
+  const widths = cols.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  process.stdout.write(`Evaluation of ${path.basename(file)} (index ${bot.indexVersion})\n`);
+  for (const r of table) process.stdout.write(r.map((c, i) => c.padStart(widths[i])).join("  ") + "\n");
+  if (values.misses || result.misses.length <= 10) for (const m of result.misses) process.stdout.write(`  miss ${m.id}: expected ${m.expected}, got ${m.got} — ${m.question}\n`);
+  process.stdout.write(JSON.stringify({ file: path.basename(file), indexVersion: bot.indexVersion, ...result.overall, byLanguage: result.byLanguage }) + "\n");
+  await bot.close();
+});

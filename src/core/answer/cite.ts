@@ -1,0 +1,56 @@
+/**
+ * Turning a chunk into a citation a reader can check: a short verbatim quote (the sentences that
+ * best match the question), a label ("Art. 41(1)") and a link to the page of the official text.
+ */
+import type { Chunk } from "../index/chunk.js";
+import { terms } from "../text.js";
+import type { Citation } from "../types.js";
+
+const MAX_QUOTE = 420;
+
+export function label(c: Chunk["metadata"]): string {
+  switch (c.kind) {
+    case "article":
+      return `Art. ${c.article}${c.paragraph ? `(${c.paragraph})` : ""}`;
+    case "note": {
+      const m = /note (\d+) \((.*)\)$/.exec(c.articleTitle);
+      return m ? `Interpretative note ${m[1]} (${m[2]})` : c.articleTitle;
+    }
+    case "news":
+      return `News report, para. ${c.paragraph}`;
+    case "resolution":
+      return `Resolution 79/243${c.paragraph ? `, para. ${c.paragraph}` : ""}`;
+    default:
+      return c.articleTitle;
+  }
+}
+
+/** Split legal text into sentences and list items ("(a) …;"), keeping each verbatim. */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.;:])\s+(?=(?:\([a-z]{1,4}\)|\d+\.\s|[A-Z“"]))/).filter((s) => s.trim());
+}
+
+function shorten(text: string, max = MAX_QUOTE): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:]$/, "") + " …";
+}
+
+/** The sentence(s) of a chunk that best match the query terms, in their original order. */
+export function bestQuote(text: string, queryTerms: string[], max = MAX_QUOTE): string {
+  const list = sentences(text);
+  if (list.length <= 1) return shorten(text, max);
+  const wanted = new Set(queryTerms);
+  const scored = list.map((s, i) => ({ i, s, score: terms(s).filter((t) => wanted.has(t)).length + (i === 0 ? 0.5 : 0) }));
+  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i)[0];
+  const picked = [best];
+  // A short best sentence reads better with its neighbour (an item with its lead-in, say).
+  const next = scored[best.i + 1] ?? scored[best.i - 1];
+  if (best.s.length < 160 && next && best.s.length + next.s.length < max) picked.push(next);
+  return shorten(picked.sort((a, b) => a.i - b.i).map((p) => p.s).join(" "), max);
+}
+
+export function citationOf(chunk: Chunk, quote: string): Citation {
+  const m = chunk.metadata;
+  return { doc: m.doc, article: m.article, paragraph: m.paragraph, title: m.articleTitle, quote, url: m.url, label: label(m), chunkId: m.id };
+}

@@ -1,0 +1,166 @@
+/**
+ * Hybrid retrieval: BM25 and HNSW vector search over the chunks, fused by reciprocal rank fusion
+ * together with the glossary's target articles, then grouped by section (article, note, news
+ * report) so one long article cannot crowd out the rest. Direct references ("Article 7") come
+ * first. The confidence says how much of the question the best section actually covers.
+ */
+import type { Chunk } from "../index/chunk.js";
+import type { LoadedIndex } from "../index/store.js";
+import { terms } from "../text.js";
+import { CONVENTION_DOC, NEWS_DOC } from "../types.js";
+import type { Glossary, GlossaryMatch } from "./glossary.js";
+import { LexicalIndex } from "./lexical.js";
+import { findReferences, type References } from "./references.js";
+
+export interface ScoredChunk {
+  chunk: Chunk;
+  score: number;
+}
+
+export interface RankedSection {
+  /** "convention:art-7", "news-hanoi-signing-2025-10-25:news" */
+  key: string;
+  doc: string;
+  article: number | null;
+  score: number;
+  chunks: ScoredChunk[];
+  /** Named directly in the question. */
+  referenced: boolean;
+}
+
+export interface Retrieval {
+  sections: RankedSection[];
+  /** 0..1: share of the question (IDF-weighted) the best section covers; 1 for direct references. */
+  confidence: number;
+  references: References;
+  glossary: GlossaryMatch[];
+  /** Content terms of the question and its glossary expansions, for sentence selection. */
+  queryTerms: string[];
+}
+
+export interface RetrieveOptions {
+  k?: number;
+  /** Earlier question(s) of the conversation, used only when this one cannot stand alone. */
+  context?: string;
+}
+
+const RRF_K = 60;
+const CANDIDATES = 40;
+const W = { lexical: 1, vector: 1, glossary: 1.3 };
+
+export class Retriever {
+  private lexical: LexicalIndex;
+  private byId = new Map<string, Chunk>();
+  private sectionTerms = new Map<string, Set<string>>();
+  private idf = new Map<string, number>();
+  private maxIdf: number;
+
+  constructor(private index: LoadedIndex, private glossary: Glossary) {
+    this.lexical = new LexicalIndex(index.chunks);
+    const df = new Map<string, number>();
+    for (const c of index.chunks) {
+      this.byId.set(c.metadata.id, c);
+      const set = new Set(terms(`${c.metadata.articleTitle} ${c.metadata.text}`));
+      for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+      const key = sectionKey(c);
+      const all = this.sectionTerms.get(key) ?? new Set<string>();
+      set.forEach((t) => all.add(t));
+      this.sectionTerms.set(key, all);
+    }
+    const n = index.chunks.length;
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
+    this.maxIdf = Math.log(1 + n);
+  }
+
+  chunk(id: string): Chunk | undefined {
+    return this.byId.get(id);
+  }
+
+  async retrieve(question: string, opts: RetrieveOptions = {}): Promise<Retrieval> {
+    const references = findReferences(question);
+    const glossary = this.glossary.match(question);
+    const expansion = glossary.map((m) => m.entry.term).join(" ");
+    const text = [question, expansion, opts.context ?? ""].join(" ").trim();
+
+    const scores = new Map<string, number>();
+    const addList = (ids: string[], weight: number) => ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + weight / (RRF_K + rank + 1)));
+    addList(this.lexical.query(text, CANDIDATES).map((h) => h.id), W.lexical);
+    const vector = await this.index.store.similaritySearchVectorWithScore(await this.index.embedder.embeddings.embedQuery(text), CANDIDATES);
+    addList(vector.map(([d]) => (d.metadata as Chunk["metadata"]).id), W.vector);
+
+    const sections = new Map<string, RankedSection>();
+    for (const [id, score] of scores) {
+      const chunk = this.byId.get(id)!;
+      const key = sectionKey(chunk);
+      const s = sections.get(key) ?? { key, doc: chunk.metadata.doc, article: chunk.metadata.article, score: 0, chunks: [], referenced: false };
+      s.chunks.push({ chunk, score });
+      sections.set(key, s);
+    }
+    // Glossary targets: a ranked list of sections of their own.
+    glossary.forEach((m, rank) => {
+      const keys = m.entry.target.doc === "news" ? [`${NEWS_DOC}:news`] : m.entry.target.articles.map((a) => `${CONVENTION_DOC}:art-${a}`);
+      keys.forEach((key, i) => this.boost(sections, key, W.glossary / (RRF_K + rank + i + 1)));
+    });
+    for (const s of sections.values()) {
+      s.chunks.sort((a, b) => b.score - a.score);
+      s.score += (s.chunks[0]?.score ?? 0) + 0.25 * (s.chunks[1]?.score ?? 0);
+    }
+    // Direct references go first, in the order they were named.
+    const referencedKeys = [
+      ...references.articles.map((r) => `${CONVENTION_DOC}:art-${r.article}`),
+      ...(references.notes ? [...this.sectionTerms.keys()].filter((k) => k.includes(":note-")) : []),
+    ];
+    referencedKeys.forEach((key, i) => {
+      const s = this.boost(sections, key, 0);
+      s.referenced = true;
+      s.score += 10 - i * 0.01;
+    });
+    const ranked = [...sections.values()].filter((s) => s.chunks.length).sort((a, b) => b.score - a.score);
+    const queryTerms = [...new Set([...terms(question), ...terms(expansion)])];
+    const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, glossary, ranked[0]);
+    return { sections: ranked.slice(0, opts.k ?? 8), confidence, references, glossary, queryTerms };
+  }
+
+  /** Add a score to a section, creating it (with all its chunks) when the searches missed it. */
+  private boost(sections: Map<string, RankedSection>, key: string, score: number): RankedSection {
+    let s = sections.get(key);
+    if (!s) {
+      const chunks = this.index.chunks.filter((c) => sectionKey(c) === key).map((chunk) => ({ chunk, score: 0 }));
+      s = { key, doc: chunks[0]?.chunk.metadata.doc ?? "", article: chunks[0]?.chunk.metadata.article ?? null, score: 0, chunks, referenced: false };
+      sections.set(key, s);
+    }
+    s.score += score;
+    return s;
+  }
+
+  /**
+   * IDF-weighted share of the question the section covers: each glossary match counts when the
+   * section is its target or contains its term; each other content word counts when the section
+   * contains it. Words the corpus never uses weigh most, so "capital of Australia" stays uncovered.
+   */
+  private coverage(question: string, glossary: GlossaryMatch[], best?: RankedSection): number {
+    if (!best) return 0;
+    const have = this.sectionTerms.get(best.key) ?? new Set<string>();
+    let total = 0;
+    let covered = 0;
+    for (const m of glossary) {
+      const w = 1.5 * this.maxIdf * 0.6;
+      total += w;
+      const t = m.entry.target;
+      const hit = t.doc === "news" ? best.doc === NEWS_DOC : (best.article !== null && t.articles.includes(best.article)) || terms(m.entry.term).every((x) => have.has(x));
+      if (hit) covered += w;
+    }
+    const consumed = new Set(glossary.flatMap((m) => terms(m.entry.en.concat(m.entry.id, m.entry.vi, [m.entry.term]).join(" "))));
+    for (const t of new Set(terms(question))) {
+      if (consumed.has(t)) continue;
+      const w = this.idf.get(t) ?? this.maxIdf + 1;
+      total += w;
+      if (have.has(t)) covered += w;
+    }
+    return total ? covered / total : 0;
+  }
+}
+
+export function sectionKey(c: Chunk): string {
+  return `${c.metadata.doc}:${c.metadata.section}`;
+}

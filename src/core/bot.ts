@@ -9,7 +9,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { Config } from "../config.js";
 import { log } from "../log.js";
 import { composeArticle, composeExtractive, refusal, type Composed } from "./answer/compose.js";
-import { loadDiscrepancies, type Discrepancy } from "./answer/discrepancies.js";
+import { loadDiscrepancies, relevantDiscrepancies, type Discrepancy } from "./answer/discrepancies.js";
 import { composeChapter, composeNotes } from "./answer/structure.js";
 import { buildIndex, type BuildSettings } from "./index/build.js";
 import { IndexMissingError, loadIndex, readCurrent, type LoadedIndex } from "./index/store.js";
@@ -106,7 +106,9 @@ export class ConventionBot extends EventEmitter<BotEvents> {
       const withContext = await retriever.retrieve(question, { context: previous.question });
       if (withContext.confidence >= MIN_CONFIDENCE) retrieval = withContext;
     }
-    if (!retrieval.sections.length || retrieval.confidence < MIN_CONFIDENCE) return refusal(language);
+    // A question about a known discrepancy between the sources is answerable by definition.
+    const asksAboutDiscrepancy = relevantDiscrepancies(this.discrepancies, question, []).length > 0;
+    if (!retrieval.sections.length || (retrieval.confidence < MIN_CONFIDENCE && !asksAboutDiscrepancy)) return refusal(language);
     const extractive = composeExtractive({ question, language, retrieval, discrepancies: this.discrepancies, chunks: index.chunks });
     return (await this.phrase(question, language, retrieval, extractive)) ?? extractive;
   }

@@ -46,7 +46,9 @@ export interface RetrieveOptions {
 
 const RRF_K = 60;
 const CANDIDATES = 40;
-const W = { lexical: 1, vector: 1, glossary: 1.3 };
+const W = { lexical: 1, vector: 1, glossary: 0.8 };
+/** How much a section's second-best chunk adds: a little, so long articles do not win by length. */
+const SECOND_CHUNK = 0.1;
 
 export class Retriever {
   private lexical: LexicalIndex;
@@ -82,11 +84,17 @@ export class Retriever {
     const expansion = glossary.map((m) => m.entry.term).join(" ");
     const text = [question, expansion, opts.context ?? ""].join(" ").trim();
 
+    // Each list contributes its scores relative to its own best hit (a fusion that, unlike plain
+    // RRF, keeps "much better" apart from "slightly better"), plus a small rank term.
     const scores = new Map<string, number>();
-    const addList = (ids: string[], weight: number) => ids.forEach((id, rank) => scores.set(id, (scores.get(id) ?? 0) + weight / (RRF_K + rank + 1)));
-    addList(this.lexical.query(text, CANDIDATES).map((h) => h.id), W.lexical);
+    const addList = (hits: { id: string; score: number }[], weight: number) => {
+      const best = hits[0]?.score || 1;
+      hits.forEach(({ id, score }, rank) => scores.set(id, (scores.get(id) ?? 0) + weight * (score / best + 10 / (RRF_K + rank + 1))));
+    };
+    addList(this.lexical.query(text, CANDIDATES), W.lexical);
     const vector = await this.index.store.similaritySearchVectorWithScore(await this.index.embedder.embeddings.embedQuery(text), CANDIDATES);
-    addList(vector.map(([d]) => (d.metadata as Chunk["metadata"]).id), W.vector);
+    // hnswlib returns cosine distances: lower is closer.
+    addList(vector.map(([d, distance]) => ({ id: (d.metadata as Chunk["metadata"]).id, score: Math.max(0, 1 - distance) })), W.vector);
 
     const sections = new Map<string, RankedSection>();
     for (const [id, score] of scores) {
@@ -99,11 +107,11 @@ export class Retriever {
     // Glossary targets: a ranked list of sections of their own.
     glossary.forEach((m, rank) => {
       const keys = m.entry.target.doc === "news" ? [`${NEWS_DOC}:news`] : m.entry.target.articles.map((a) => `${CONVENTION_DOC}:art-${a}`);
-      keys.forEach((key, i) => this.boost(sections, key, W.glossary / (RRF_K + rank + i + 1)));
+      keys.forEach((key, i) => this.boost(sections, key, W.glossary / (1 + 0.5 * (rank + i))));
     });
     for (const s of sections.values()) {
       s.chunks.sort((a, b) => b.score - a.score);
-      s.score += (s.chunks[0]?.score ?? 0) + 0.25 * (s.chunks[1]?.score ?? 0);
+      s.score += (s.chunks[0]?.score ?? 0) + SECOND_CHUNK * (s.chunks[1]?.score ?? 0);
     }
     // Direct references go first, in the order they were named.
     const referencedKeys = [
@@ -113,7 +121,7 @@ export class Retriever {
     referencedKeys.forEach((key, i) => {
       const s = this.boost(sections, key, 0);
       s.referenced = true;
-      s.score += 10 - i * 0.01;
+      s.score += 100 - i * 0.01;
     });
     const ranked = [...sections.values()].filter((s) => s.chunks.length).sort((a, b) => b.score - a.score);
     const queryTerms = [...new Set([...terms(question), ...terms(expansion)])];

@@ -19,7 +19,8 @@ export function findReferences(question: string): References {
   const text = fold(question);
   const refs: References = { articles: [], chapters: [], notes: false };
   const add = (a: number, p: number | null) => {
-    if (a >= 1 && a <= 68 && !refs.articles.some((r) => r.article === a && r.paragraph === p)) refs.articles.push({ article: a, paragraph: p });
+    const known = refs.articles.some((r) => r.article === a && (r.paragraph === p || p === null));
+    if (a >= 1 && a <= 68 && !known) refs.articles.push({ article: a, paragraph: p });
   };
   // "paragraph 2 of article 7", "ayat 2 pasal 7", "khoan 2 dieu 7"
   for (const m of text.matchAll(new RegExp(String.raw`\b${PARA_WORD}\s*(\d{1,2})\s*(?:of\s+|dari\s+|cua\s+)?${ARTICLE_WORD}\s*(\d{1,2})\b`, "g"))) add(Number(m[2]), Number(m[1]));

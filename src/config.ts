@@ -44,6 +44,7 @@ const schema = z.object({
   STORE_QUESTIONS: bool,
   RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   HEALTH_PORT: optionalPort,
+  HEALTH_HOST: optionalString,
 });
 
 export type Config = ReturnType<typeof finish>;

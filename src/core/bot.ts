@@ -187,6 +187,8 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   }
 
   async reload(): Promise<boolean> {
+    // A reindex in this process swaps its own version in; wait for it rather than load it twice.
+    await this.reindexing?.catch(() => undefined);
     const current = await readCurrent(this.config.indexDir);
     if (!current || current === this.indexVersion) return false;
     await this.swapTo(current);

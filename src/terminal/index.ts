@@ -4,7 +4,7 @@
  * prints, for each line, exactly what `npm run ask` prints, and ends at end of input.
  */
 import readline from "node:readline";
-import type { Service } from "../app.js";
+import type { Service } from "../service.js";
 import type { Config } from "../config.js";
 import type { ConventionBot, Turn } from "../core/bot.js";
 import { renderAnswer } from "../cli/format.js";

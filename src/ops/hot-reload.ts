@@ -1,0 +1,69 @@
+/**
+ * Hot index reload: when INDEX_DIR/CURRENT changes (an admin ran `npm run ingest` on the host, or a
+ * `/reindex` finished), ask the facade to load the version it names. The facade swaps it in
+ * between questions, or throws and keeps serving the old one; either way the bot never restarts.
+ *
+ * Polling with `fs.watchFile` rather than `fs.watch`: it sees a pointer replaced by rename (how
+ * writers update it atomically), works on network and container volumes, and costs one stat a second.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Service } from "../service.js";
+import type { ConventionBot } from "../core/bot.js";
+import { log } from "../log.js";
+
+export const POINTER_FILE = "CURRENT";
+
+export interface HotReloadOptions {
+  /** Polling interval; default 1 s. */
+  intervalMs?: number;
+}
+
+export function watchIndexPointer(bot: ConventionBot, indexDir: string, options: HotReloadOptions = {}): Service {
+  const pointer = path.join(indexDir, POINTER_FILE);
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const reload = async (): Promise<void> => {
+    const before = bot.indexVersion;
+    try {
+      if (await bot.reload()) log.info({ from: before, to: bot.indexVersion }, "index reloaded");
+    } catch (err) {
+      log.error({ err: (err as Error).message, serving: bot.indexVersion }, "new index version failed to load; the old one keeps serving");
+    }
+  };
+
+  // Changes that arrive while a reload runs are folded into one more reload after it.
+  const trigger = (): void => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await reload();
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  };
+
+  const onChange = (curr: fs.Stats, prev: fs.Stats): void => {
+    if (curr.mtimeMs === prev.mtimeMs && curr.ino === prev.ino && curr.size === prev.size) return;
+    trigger();
+  };
+
+  fs.watchFile(pointer, { interval: options.intervalMs ?? 1000, persistent: false }, onChange);
+  return {
+    name: "hot-reload",
+    ready: () => !stopped,
+    stop: async () => {
+      stopped = true;
+      fs.unwatchFile(pointer, onChange);
+      await running;
+    },
+  };
+}

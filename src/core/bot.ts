@@ -27,7 +27,7 @@ import { CONVENTION_DOC } from "./types.js";
 export * from "./types.js";
 
 /** Below this share of the question covered by the best passage, the answer is a refusal. */
-export const MIN_CONFIDENCE = 0.5;
+export const MIN_CONFIDENCE = 0.45;
 const MAX_QUESTION_CHARS = 1000;
 
 export interface BotEvents {
@@ -89,7 +89,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
 
   private async compose(served: Served, question: string, language: Language, history: Turn[]): Promise<Composed> {
     const { retriever, index, articles } = served;
-    let retrieval = await retriever.retrieve(question);
+    let retrieval = await retriever.retrieve(question, { language });
     const previous = history[history.length - 1];
     // "and paragraph 2?": the paragraph of the article the last answer was about.
     const para = bareParagraph(question);
@@ -103,7 +103,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
 
     // A question that cannot stand alone ("what are its exceptions?") borrows the previous one.
     if (retrieval.confidence < MIN_CONFIDENCE && previous) {
-      const withContext = await retriever.retrieve(question, { context: previous.question });
+      const withContext = await retriever.retrieve(question, { context: previous.question, language });
       if (withContext.confidence >= MIN_CONFIDENCE) retrieval = withContext;
     }
     // A question about a known discrepancy between the sources is answerable by definition.

@@ -36,3 +36,25 @@ export function stem(word: string): string {
 export function terms(text: string): string[] {
   return words(text).filter((w) => !STOP.has(w) && w.length > 1).map(stem);
 }
+
+/**
+ * Words that shape a question rather than name its topic ("what does it say about…", "diatur",
+ * "quy định", "vai trò"): they say nothing about whether the corpus covers the question, so the
+ * confidence ignores them. Folded forms.
+ */
+const QUESTION_WORDS = new Set(
+  [
+    // English
+    "say says said cover covers covered regulate regulates regulated regulation provide provides provided mention mentions",
+    "describe describes role roles function functions deal deals explain tell need needs mean means meaning rule rules",
+    "govern governs address addresses handle handled happen happens work works allowed allow allows legal law laws",
+    // Indonesian
+    "diatur mengatur atur aturan ketentuan menyatakan menjelaskan membahas peran fungsi bagaimana apakah cara menurut",
+    "isi bunyi maksud arti hal soal terkait mengenai berlaku boleh bisa dapat hukum",
+    // Vietnamese (folded)
+    "quy dinh gi ve viec nao sao nhu co duoc khong trong cua vai tro chuc nang noi la nhung cac mot ra bao gom dung",
+    "the nay do ai khi phai can neu thi se da dang hay",
+  ].join(" ").split(/\s+/),
+);
+
+export const isQuestionWord = (w: string) => QUESTION_WORDS.has(w);

@@ -6,8 +6,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { Stemmer } from "sastrawijs";
 import { z } from "zod";
-import { stem, words } from "../text.js";
+import { isStopWord, stem, words } from "../text.js";
 
 const entrySchema = z.object({
   term: z.string().min(1),
@@ -26,23 +27,47 @@ export type GlossaryEntry = z.infer<typeof entrySchema>;
 
 export interface GlossaryMatch {
   entry: GlossaryEntry;
-  /** Question tokens (indices) the match covers. */
+  /** Question tokens (indices into `words(question)`) the match covers. */
   tokens: number[];
+  /** Most, not all, of a long form's words occur (e.g. "eksploitasi seksual anak" for "materi eksploitasi seksual anak"). */
+  partial: boolean;
 }
 
 interface Form {
   stems: string[];
+  /** Indonesian forms also match on Sastrawi roots ("dilindungi" ~ "perlindungan"). */
+  roots?: string[];
   entry: GlossaryEntry;
 }
 
+const sastrawi = new Stemmer();
+const root = (w: string) => (w.length > 4 ? sastrawi.stem(w) : w);
+
 export class Glossary {
   private forms: Form[];
+  /** Stems (and Indonesian roots) used by the forms of each language: a question word in here is a concept the glossary knows. */
+  private vocabulary: Record<"en" | "id" | "vi", Set<string>> = { en: new Set(), id: new Set(), vi: new Set() };
 
   constructor(readonly entries: GlossaryEntry[]) {
+    const indonesian = (e: GlossaryEntry) => [...e.id, ...(e.target.doc === "news" ? [e.term] : [])];
     this.forms = entries
-      .flatMap((entry) => [entry.term, ...entry.en, ...entry.id, ...entry.vi].map((f) => ({ stems: words(f).map(stem), entry })))
+      .flatMap((entry) => [
+        ...[entry.term, ...entry.en, ...entry.vi].map((f) => ({ stems: words(f).map(stem), entry })),
+        ...indonesian(entry).map((f) => ({ stems: words(f).map(stem), roots: words(f).map(root), entry })),
+      ])
       .filter((f) => f.stems.length > 0)
       .sort((a, b) => b.stems.length - a.stems.length);
+    for (const e of entries) {
+      for (const f of [e.term, ...e.en]) words(f).forEach((w) => this.vocabulary.en.add(stem(w)));
+      for (const f of e.id) words(f).forEach((w) => this.vocabulary.id.add(root(w)));
+      for (const f of e.vi) words(f).forEach((w) => this.vocabulary.vi.add(w));
+    }
+  }
+
+  /** Is this folded word a word of some glossary form in that language (English by stem, Indonesian by root)? */
+  knows(word: string, language: "en" | "id" | "vi"): boolean {
+    const v = this.vocabulary[language];
+    return language === "en" ? v.has(stem(word)) : language === "id" ? v.has(root(word)) : v.has(word);
   }
 
   static load(corpusDir: string): Glossary {
@@ -53,22 +78,53 @@ export class Glossary {
 
   /** Entries whose surface forms occur in the question, longest forms first, without overlaps. */
   match(question: string): GlossaryMatch[] {
-    const tokens = words(question).map(stem);
+    const folded = words(question);
+    const tokens = folded.map(stem);
+    let roots: string[] | undefined;
     const used = new Set<number>();
     const out: GlossaryMatch[] = [];
     for (const form of this.forms) {
       const n = form.stems.length;
       for (let i = 0; i + n <= tokens.length; i++) {
         let hit = true;
-        for (let k = 0; k < n && hit; k++) hit = tokens[i + k] === form.stems[k] && !used.has(i + k);
+        for (let k = 0; k < n && hit; k++) {
+          if (used.has(i + k)) hit = false;
+          else if (tokens[i + k] !== form.stems[k]) hit = !!form.roots && (roots ??= folded.map(root))[i + k] === form.roots[k];
+        }
         if (!hit) continue;
         const covered = Array.from({ length: n }, (_, k) => i + k);
         covered.forEach((t) => used.add(t));
         const existing = out.find((m) => m.entry === form.entry);
         if (existing) existing.tokens.push(...covered);
-        else out.push({ entry: form.entry, tokens: covered });
+        else out.push({ entry: form.entry, tokens: covered, partial: false });
       }
     }
+    this.matchPartial(folded, tokens, used, out);
     return out;
+  }
+
+  /**
+   * Long forms (3+ words) whose words mostly occur among the unused question words, in any order:
+   * people rarely type a glossary phrase verbatim ("eksploitasi seksual anak secara daring").
+   */
+  private matchPartial(folded: string[], tokens: string[], used: Set<number>, out: GlossaryMatch[]): void {
+    const free = tokens.map((t, i) => (used.has(i) || isStopWord(folded[i]) ? "" : t));
+    const freeRoots = folded.map((w, i) => (free[i] ? root(w) : ""));
+    for (const form of this.forms) {
+      const n = form.stems.length;
+      if (n < 3 || out.some((m) => m.entry === form.entry)) continue;
+      const hits = new Set<number>();
+      form.stems.forEach((st, k) => {
+        const i = free.findIndex((t, j) => t && !hits.has(j) && (t === st || (form.roots && freeRoots[j] === form.roots[k])));
+        if (i >= 0) hits.add(i);
+      });
+      if (hits.size >= 2 && hits.size >= Math.ceil((2 * n) / 3)) {
+        hits.forEach((i) => {
+          used.add(i);
+          free[i] = "";
+        });
+        out.push({ entry: form.entry, tokens: [...hits], partial: true });
+      }
+    }
   }
 }

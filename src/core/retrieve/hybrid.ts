@@ -6,8 +6,8 @@
  */
 import type { Chunk } from "../index/chunk.js";
 import type { LoadedIndex } from "../index/store.js";
-import { terms } from "../text.js";
-import { CONVENTION_DOC, NEWS_DOC } from "../types.js";
+import { isQuestionWord, isStopWord, stem, terms, words } from "../text.js";
+import { CONVENTION_DOC, NEWS_DOC, type Language } from "../types.js";
 import type { Glossary, GlossaryMatch } from "./glossary.js";
 import { LexicalIndex } from "./lexical.js";
 import { findReferences, type References } from "./references.js";
@@ -42,6 +42,8 @@ export interface RetrieveOptions {
   k?: number;
   /** Earlier question(s) of the conversation, used only when this one cannot stand alone. */
   context?: string;
+  /** The question's language (for the confidence: which glossary words count as known). */
+  language?: Language;
 }
 
 const RRF_K = 60;
@@ -49,12 +51,16 @@ const CANDIDATES = 40;
 const W = { lexical: 1, vector: 1, glossary: 0.8 };
 /** How much a section's second-best chunk adds: a little, so long articles do not win by length. */
 const SECOND_CHUNK = 0.1;
+/** A glossary match weighs like a rare word (relative to the largest IDF). */
+const GLOSSARY_WEIGHT = 0.9;
 
 export class Retriever {
   private lexical: LexicalIndex;
   private byId = new Map<string, Chunk>();
   private sectionTerms = new Map<string, Set<string>>();
   private idf = new Map<string, number>();
+  /** Documents each term occurs in: the Convention is English, the news report Indonesian. */
+  private termDocs = new Map<string, Set<string>>();
   private maxIdf: number;
 
   constructor(private index: LoadedIndex, private glossary: Glossary) {
@@ -63,7 +69,12 @@ export class Retriever {
     for (const c of index.chunks) {
       this.byId.set(c.metadata.id, c);
       const set = new Set(terms(`${c.metadata.articleTitle} ${c.metadata.text}`));
-      for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+      for (const t of set) {
+        df.set(t, (df.get(t) ?? 0) + 1);
+        const docs = this.termDocs.get(t) ?? new Set<string>();
+        docs.add(c.metadata.doc);
+        this.termDocs.set(t, docs);
+      }
       const key = sectionKey(c);
       const all = this.sectionTerms.get(key) ?? new Set<string>();
       set.forEach((t) => all.add(t));
@@ -125,7 +136,7 @@ export class Retriever {
     });
     const ranked = [...sections.values()].filter((s) => s.chunks.length).sort((a, b) => b.score - a.score);
     const queryTerms = [...new Set([...terms(question), ...terms(expansion)])];
-    const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, glossary, ranked[0]);
+    const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, opts.language ?? "en", glossary, ranked[0]);
     return { sections: ranked.slice(0, opts.k ?? 8), confidence, references, glossary, queryTerms };
   }
 
@@ -146,27 +157,51 @@ export class Retriever {
    * section is its target or contains its term; each other content word counts when the section
    * contains it. Words the corpus never uses weigh most, so "capital of Australia" stays uncovered.
    */
-  private coverage(question: string, glossary: GlossaryMatch[], best?: RankedSection): number {
+  private coverage(question: string, language: Language, glossary: GlossaryMatch[], best?: RankedSection): number {
     if (!best) return 0;
     const have = this.sectionTerms.get(best.key) ?? new Set<string>();
     let total = 0;
     let covered = 0;
-    for (const m of glossary) {
-      const w = 1.5 * this.maxIdf * 0.6;
+    const count = (w: number, hit: boolean) => {
       total += w;
+      if (hit) covered += w;
+    };
+    for (const m of glossary) {
       const t = m.entry.target;
       const hit = t.doc === "news" ? best.doc === NEWS_DOC : (best.article !== null && t.articles.includes(best.article)) || terms(m.entry.term).every((x) => have.has(x));
-      if (hit) covered += w;
+      count(GLOSSARY_WEIGHT * this.maxIdf * (m.partial ? 0.6 : 1), hit);
     }
-    const consumed = new Set(glossary.flatMap((m) => terms(m.entry.en.concat(m.entry.id, m.entry.vi, [m.entry.term]).join(" "))));
-    for (const t of new Set(terms(question))) {
-      if (consumed.has(t)) continue;
-      const w = this.idf.get(t) ?? this.maxIdf + 1;
-      total += w;
-      if (have.has(t)) covered += w;
-    }
+    const consumed = new Set(glossary.flatMap((m) => m.tokens));
+    const seen = new Set<string>();
+    words(question).forEach((word, i) => {
+      const t = stem(word);
+      if (consumed.has(i) || isStopWord(word) || isQuestionWord(word) || word.length < 2 || seen.has(t)) return;
+      seen.add(t);
+      const idf = this.idf.get(t);
+      const sameLanguage = this.termDocs.get(t)?.has(best.doc) ?? false;
+      if (idf !== undefined && (have.has(t) || hasVariant(t, have))) count(idf, true);
+      else if (idf !== undefined && sameLanguage) count(idf, false);
+      // A word only the other document uses is likely the other language ("held" against the
+      // Indonesian report, "daring" against an English article): it cannot be covered lexically.
+      else if (idf !== undefined) count(1, false);
+      // A word the corpus never uses weighs most ("Australia", "poem"), unless the glossary knows it
+      // (an inflected Indonesian form, a synonym used outside its phrase).
+      else if (this.glossary.knows(word, language)) count(1, false);
+      else count(this.maxIdf + 1, hasVariant(t, have));
+    });
     return total ? covered / total : 0;
   }
+}
+
+/** Another form of the same word in the set ("forg" ~ "forgeri", "appli" ~ "applic"): stems disagree on some suffixes. */
+function hasVariant(t: string, have: Set<string>): boolean {
+  if (t.length < 4 || /\d/.test(t)) return false;
+  for (const u of have) {
+    let k = 0;
+    while (k < t.length && k < u.length && t[k] === u[k]) k++;
+    if (k >= 4 && k >= Math.min(t.length, u.length) - 1) return true;
+  }
+  return false;
 }
 
 export function sectionKey(c: Chunk): string {

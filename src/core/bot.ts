@@ -17,7 +17,7 @@ import { Glossary } from "./retrieve/glossary.js";
 import { Retriever, type Retrieval } from "./retrieve/hybrid.js";
 import { detectLanguage } from "./retrieve/language.js";
 import { bareParagraph } from "./retrieve/references.js";
-import { looksLikeInjection } from "./answer/guard.js";
+import { looksLikeInjection, namesOtherInstrument } from "./answer/guard.js";
 import type {
   Answer, AnswerOptions, ArticleView, Asker, ForgetResult, Language, Recorder, ReindexOptions,
   ReindexSummary, SearchHit, SourcesView, StatsSummary, Turn, Vote,
@@ -27,7 +27,7 @@ import { CONVENTION_DOC } from "./types.js";
 export * from "./types.js";
 
 /** Below this share of the question covered by the best passage, the answer is a refusal. */
-export const MIN_CONFIDENCE = 0.45;
+export const MIN_CONFIDENCE = 0.3;
 const MAX_QUESTION_CHARS = 1000;
 
 export interface BotEvents {
@@ -81,7 +81,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const served = this.served;
     const q = question.trim().slice(0, MAX_QUESTION_CHARS);
     const language = detectLanguage(q, options.localeHint);
-    const composed = looksLikeInjection(q) || !q ? refusal(language) : await this.compose(served, q, language, options.history ?? []);
+    const composed = !q || looksLikeInjection(q) || namesOtherInstrument(q) ? refusal(language) : await this.compose(served, q, language, options.history ?? []);
     const answer: Answer = { id: randomUUID(), language, ...composed, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);
     return answer;

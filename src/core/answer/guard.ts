@@ -18,3 +18,20 @@ export function looksLikeInjection(question: string): boolean {
   const text = fold(question);
   return PATTERNS.some((p) => p.test(text));
 }
+
+/** Names this Convention goes by; any other "X Convention" / national law is another instrument. */
+const OWN_NAMES = /^(?:hanoi|ha|un|pbb|nations|bangsa|this|the|ini|nay|cybercrime|lien|against|about|tentang|ve)$/i;
+
+/**
+ * A question about another treaty or a national law ("What does the Budapest Convention say…",
+ * "Pasal 27 UU ITE", "Luật An ninh mạng") is not answered by this corpus, however much of its
+ * vocabulary it shares: the honest reply is a refusal, not a quote from the wrong instrument.
+ */
+export function namesOtherInstrument(question: string): boolean {
+  const named = [
+    ...question.matchAll(/\b(\p{Lu}[\p{L}-]+)\s+Convention\b/gu),
+    ...question.matchAll(/\b(?:Konvensi|Công ước|Cong uoc)\s+(\p{Lu}[\p{L}-]+)/gu),
+  ].map((m) => m[1]);
+  if (named.some((w) => !OWN_NAMES.test(fold(w)))) return true;
+  return /\bUU\s*(?:No\.?|Nomor|[A-Z]{2,})|\bUndang-Undang\b|\bLuật\s+\p{Lu}|\bGDPR\b|\b\p{Lu}\p{Ll}+\s+Act\b|\bLaw No\.?\s*\d/u.test(question);
+}

@@ -53,6 +53,10 @@ const W = { lexical: 1, vector: 1, glossary: 0.8 };
 const SECOND_CHUNK = 0.1;
 /** A glossary match weighs like a rare word (relative to the largest IDF). */
 const GLOSSARY_WEIGHT = 0.9;
+/** Covered weight (about half a rare word) below which a question is not considered covered. */
+const MIN_EVIDENCE = 3;
+/** How many of the best sections the confidence looks at. */
+const COVERAGE_SECTIONS = 3;
 
 export class Retriever {
   private lexical: LexicalIndex;
@@ -136,7 +140,7 @@ export class Retriever {
     });
     const ranked = [...sections.values()].filter((s) => s.chunks.length).sort((a, b) => b.score - a.score);
     const queryTerms = [...new Set([...terms(question), ...terms(expansion)])];
-    const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, opts.language ?? "en", glossary, ranked[0]);
+    const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, opts.language ?? "en", glossary, ranked.slice(0, COVERAGE_SECTIONS));
     return { sections: ranked.slice(0, opts.k ?? 8), confidence, references, glossary, queryTerms };
   }
 
@@ -157,28 +161,36 @@ export class Retriever {
    * section is its target or contains its term; each other content word counts when the section
    * contains it. Words the corpus never uses weigh most, so "capital of Australia" stays uncovered.
    */
-  private coverage(question: string, language: Language, glossary: GlossaryMatch[], best?: RankedSection): number {
-    if (!best) return 0;
-    const have = this.sectionTerms.get(best.key) ?? new Set<string>();
+  private coverage(question: string, language: Language, glossary: GlossaryMatch[], top: RankedSection[]): number {
+    if (!top.length) return 0;
+    // The answer may quote the best few sections, so the question counts as covered by their union.
+    const have = new Set(top.flatMap((s) => [...(this.sectionTerms.get(s.key) ?? [])]));
+    const docs = new Set(top.map((s) => s.doc));
+    const articles = new Set(top.map((s) => s.article));
     let total = 0;
     let covered = 0;
+    let hits = 0;
     const count = (w: number, hit: boolean) => {
       total += w;
-      if (hit) covered += w;
+      if (hit) {
+        covered += w;
+        hits++;
+      }
     };
     for (const m of glossary) {
       const t = m.entry.target;
-      const hit = t.doc === "news" ? best.doc === NEWS_DOC : (best.article !== null && t.articles.includes(best.article)) || terms(m.entry.term).every((x) => have.has(x));
+      const hit = t.doc === "news" ? docs.has(NEWS_DOC) : t.articles.some((a) => articles.has(a)) || terms(m.entry.term).every((x) => have.has(x));
       count(GLOSSARY_WEIGHT * this.maxIdf * (m.partial ? 0.6 : 1), hit);
     }
     const consumed = new Set(glossary.flatMap((m) => m.tokens));
+    const names = properNouns(question);
     const seen = new Set<string>();
     words(question).forEach((word, i) => {
       const t = stem(word);
       if (consumed.has(i) || isStopWord(word) || isQuestionWord(word) || word.length < 2 || seen.has(t)) return;
       seen.add(t);
       const idf = this.idf.get(t);
-      const sameLanguage = this.termDocs.get(t)?.has(best.doc) ?? false;
+      const sameLanguage = [...(this.termDocs.get(t) ?? [])].some((d) => docs.has(d));
       if (idf !== undefined && (have.has(t) || hasVariant(t, have))) count(idf, true);
       else if (idf !== undefined && sameLanguage) count(idf, false);
       // A word only the other document uses is likely the other language ("held" against the
@@ -186,11 +198,24 @@ export class Retriever {
       else if (idf !== undefined) count(1, false);
       // A word the corpus never uses weighs most ("Australia", "poem"), unless the glossary knows it
       // (an inflected Indonesian form, a synonym used outside its phrase).
-      else if (this.glossary.knows(word, language)) count(1, false);
-      else count(this.maxIdf + 1, hasVariant(t, have));
+      else if (names.has(word)) count(this.maxIdf + 1, false);
+      else if (this.glossary.knows(word, language)) count(0.5, false);
+      else count(0.5 * (this.maxIdf + 1), hasVariant(t, have));
+      if (process.env.DEBUG_COVERAGE) process.stderr.write(`  ${word}:${idf?.toFixed(1) ?? (this.glossary.knows(word, language) ? "g" : "?")}:${have.has(t) || hasVariant(t, have) ? "+" : "-"}`);
     });
-    return total ? covered / total : 0;
+    if (process.env.DEBUG_COVERAGE) process.stderr.write(`  | g=${glossary.map((m) => m.entry.term + (m.partial ? "~" : "")).join(",")}\n`);
+    // Positive evidence is required too: a share of a one-word question covered by one common
+    // word ("Write me a poem" → "in writing") is chance, not an answer.
+    const share = total ? covered / total : 0;
+    return hits >= 2 || (hits === 1 && glossary.some((m) => !m.partial || covered >= MIN_EVIDENCE)) ? (covered >= MIN_EVIDENCE ? share : share / 2) : Math.min(share, 0.2);
   }
+}
+
+/** Capitalised words not opening the sentence ("Budapest", "Amerika Serikat", "EU"), folded. */
+function properNouns(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(/(?<![.?!]\s|^)\b\p{Lu}[\p{L}\p{N}]*/gu)) words(m[0]).forEach((w) => out.add(w));
+  return out;
 }
 
 /** Another form of the same word in the set ("forg" ~ "forgeri", "appli" ~ "applic"): stems disagree on some suffixes. */

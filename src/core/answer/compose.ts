@@ -19,7 +19,7 @@ export interface Composed {
 
 const ARTICLE_BUDGET = 1500;
 /** A second or third passage is quoted only when it scores close to the best one. */
-const RUNNER_UP_RATIO = 0.75;
+const RUNNER_UP_RATIO = 0.5;
 
 export function refusal(language: Language): Composed {
   const p = PHRASES[language];

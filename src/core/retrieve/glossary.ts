@@ -118,7 +118,7 @@ export class Glossary {
         const i = free.findIndex((t, j) => t && !hits.has(j) && (t === st || (form.roots && freeRoots[j] === form.roots[k])));
         if (i >= 0) hits.add(i);
       });
-      if (hits.size >= 2 && hits.size >= Math.ceil((2 * n) / 3)) {
+      if (hits.size >= Math.max(2, Math.ceil(0.75 * n))) {
         hits.forEach((i) => {
           used.add(i);
           free[i] = "";

@@ -6,7 +6,7 @@
  */
 import type { Chunk } from "../index/chunk.js";
 import type { LoadedIndex } from "../index/store.js";
-import { isQuestionWord, isStopWord, stem, terms, words } from "../text.js";
+import { fold, isQuestionWord, isStopWord, stem, terms, words } from "../text.js";
 import { CONVENTION_DOC, NEWS_DOC, type Language } from "../types.js";
 import type { Glossary, GlossaryMatch } from "./glossary.js";
 import { LexicalIndex } from "./lexical.js";
@@ -120,9 +120,12 @@ export class Retriever {
       sections.set(key, s);
     }
     // Glossary targets: a ranked list of sections of their own.
+    const definitional = asksForDefinition(question);
     glossary.forEach((m, rank) => {
       const keys = m.entry.target.doc === "news" ? [`${NEWS_DOC}:news`] : m.entry.target.articles.map((a) => `${CONVENTION_DOC}:art-${a}`);
-      keys.forEach((key, i) => this.boost(sections, key, W.glossary / (1 + 0.5 * (rank + i))));
+      const specific = m.entry.kind === "definition" && definitional ? 1 : this.specificity(m.entry.term);
+      const weight = W.glossary * specific * (m.partial ? 0.5 : 1);
+      keys.forEach((key, i) => this.boost(sections, key, weight / (1 + 0.5 * (rank + i))));
     });
     for (const s of sections.values()) {
       s.chunks.sort((a, b) => b.score - a.score);
@@ -143,6 +146,23 @@ export class Retriever {
     const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, opts.language ?? "en", glossary, ranked.slice(0, COVERAGE_SECTIONS));
     return { sections: ranked.slice(0, opts.k ?? 8), confidence, references, glossary, queryTerms };
   }
+
+  /**
+   * How specific a glossary term is: 1 when its words occur together in a few sections, less when
+   * they are everywhere ("electronic data"), where the target articles deserve no special push.
+   */
+  private specificity(term: string): number {
+    let cached = this.specificityCache.get(term);
+    if (cached === undefined) {
+      const t = terms(term);
+      const df = [...this.sectionTerms.values()].filter((have) => t.every((x) => have.has(x))).length;
+      cached = Math.min(1, 3 / Math.max(df, 1));
+      this.specificityCache.set(term, cached);
+    }
+    return cached;
+  }
+
+  private specificityCache = new Map<string, number>();
 
   /** Add a score to a section, creating it (with all its chunks) when the searches missed it. */
   private boost(sections: Map<string, RankedSection>, key: string, score: number): RankedSection {
@@ -209,6 +229,12 @@ export class Retriever {
     const share = total ? covered / total : 0;
     return hits >= 2 || (hits === 1 && glossary.some((m) => !m.partial || covered >= MIN_EVIDENCE)) ? (covered >= MIN_EVIDENCE ? share : share / 2) : Math.min(share, 0.2);
   }
+}
+
+/** "What is X?", "what does X mean", "apa itu X", "X là gì": a question for a definition (Article 2). */
+function asksForDefinition(question: string): boolean {
+  const q = fold(question);
+  return /\b(what (is|are) (an? |the )?|what does .* mean|meaning of|definition|defined?|define)\b|\bapa (itu|yang dimaksud)|\bpengertian\b|\bdefinisi\b|\bla gi\b|\bnghia la\b|\bdinh nghia\b|\bkhai niem\b/.test(q);
 }
 
 /** Capitalised words not opening the sentence ("Budapest", "Amerika Serikat", "EU"), folded. */

@@ -27,7 +27,14 @@ export function label(c: Chunk["metadata"]): string {
 
 /** Split legal text into sentences and list items ("(a) …;"), keeping each verbatim. */
 export function sentences(text: string): string[] {
-  return text.split(/(?<=[.;:])\s+(?=(?:\([a-z]{1,4}\)|\d+\.\s|[A-Z“"]))/).filter((s) => s.trim());
+  const pieces = text.split(/(?<=[.;:])\s+(?=(?:\([a-z]{1,4}\)|\d+\.\s|[A-Z“"]))/).filter((s) => s.trim());
+  // A bare paragraph number ("1.") belongs to the sentence it opens.
+  return pieces.reduce<string[]>((out, p) => {
+    const last = out[out.length - 1];
+    if (last !== undefined && /^\d{1,2}\.$/.test(last)) out[out.length - 1] = `${last} ${p}`;
+    else out.push(p);
+    return out;
+  }, []);
 }
 
 function shorten(text: string, max = MAX_QUOTE): string {

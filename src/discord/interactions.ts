@@ -1,0 +1,38 @@
+/**
+ * Routes an interaction to its handler: slash commands and autocomplete to their command module,
+ * 👍/👎 buttons and the reason form to feedback. A handler that throws gets the user a short apology
+ * in their language, never the error.
+ */
+import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
+import { NO_PINGS, logFailure } from "./answering.js";
+import { findCommand } from "./commands/index.js";
+import type { DiscordContext } from "./context.js";
+import { isFeedbackButton, isFeedbackModal, onFeedbackButton, onFeedbackModal } from "./feedback.js";
+import { languageOf, t } from "./i18n.js";
+
+export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) {
+      await findCommand(interaction.commandName)?.execute(interaction, ctx);
+    } else if (interaction.isAutocomplete()) {
+      await findCommand(interaction.commandName)?.autocomplete?.(interaction, ctx);
+    } else if (interaction.isButton() && isFeedbackButton(interaction.customId)) {
+      await onFeedbackButton(interaction, ctx);
+    } else if (interaction.isModalSubmit() && isFeedbackModal(interaction.customId)) {
+      await onFeedbackModal(interaction, ctx);
+    }
+  } catch (err) {
+    const what = interaction.isCommand() || interaction.isAutocomplete() ? `/${interaction.commandName}` : "component";
+    logFailure(ctx, `discord interaction failed (${what})`, err);
+    if (interaction.isRepliable()) await apologize(interaction).catch(() => {});
+  }
+}
+
+async function apologize(interaction: RepliableInteraction): Promise<void> {
+  const content = t(languageOf(interaction.locale)).failed;
+  if (interaction.deferred || interaction.replied) {
+    await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
+  } else {
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Building the grammY bot: the API client (self-hosted root, auto-retry on 429/5xx honouring
+ * `retry_after`), and the middleware stack, in the order an update meets it:
+ *
+ *   track → error boundary → sequentialize per chat → feedback → commands → inline → questions → hints
+ *
+ * Tracking comes first so a graceful stop can wait for every update that has started; the error
+ * boundary keeps one failed update from reaching the runner or the webhook server; per-chat
+ * sequencing keeps a chat's replies in the order its messages were sent while chats run
+ * concurrently.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, BotError, type Context, type Transformer } from "grammy";
+import type { Config } from "../config.js";
+import type { ConventionBot } from "../core/bot.js";
+import { log, scrubSecrets } from "../log.js";
+import { commands } from "./commands/index.js";
+import { langOf, type Deps } from "./context.js";
+import { feedback } from "./feedback.js";
+import { t } from "./i18n.js";
+import { inline } from "./inline.js";
+import { questionLimit } from "./limits.js";
+import { ConversationMemory } from "./memory.js";
+import { ask, isAddressed, questionIn } from "./questions.js";
+import { inReplyTo } from "./send.js";
+import { Tasks } from "./tasks.js";
+
+/** The updates the bot acts on (Telegram sends nothing else). */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
+/** Retries: Telegram's `retry_after` is honoured up to a minute; a few attempts, then the error surfaces. */
+const RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 };
+
+export interface TelegramBot {
+  bot: Bot;
+  tasks: Tasks;
+  /** Highest update id that entered the middleware (to confirm the polling offset on stop). */
+  lastUpdateId(): number;
+}
+
+export function createTelegramBot(core: ConventionBot, config: Config): TelegramBot {
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  const bot = new Bot(token, { client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } });
+  bot.api.config.use(logFailures(token));
+  bot.api.config.use(autoRetry(RETRY));
+
+  const tasks = new Tasks();
+  const deps: Deps = { core, config, memory: new ConversationMemory(), tasks, limit: questionLimit(config.RATE_LIMIT_PER_MIN) };
+  let lastUpdateId = -1;
+
+  bot.use((ctx, next) => {
+    lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+    return tasks.track(next());
+  });
+  const safe = bot.errorBoundary((err) => logError(err, token));
+  safe.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  // Messages from other bots are never questions (and two bots must not talk to each other forever).
+  const human = safe.drop((ctx) => ctx.from?.is_bot === true);
+  human.use(feedback(deps));
+  human.use(commands(deps));
+  human.use(inline(deps));
+  human.on("message:text", async (ctx) => {
+    const question = questionIn(ctx.msg, ctx.me);
+    if (question !== undefined) await ask(ctx, question, deps);
+  });
+  // Not text (stickers, photos, voice…): a one-line hint, when addressed to the bot.
+  human.on(
+    [
+      "message:sticker", "message:photo", "message:voice", "message:video", "message:video_note", "message:audio",
+      "message:document", "message:animation", "message:location", "message:contact", "message:poll", "message:dice",
+    ],
+    async (ctx) => {
+      if (isAddressed(ctx.message, ctx.me)) await ctx.reply(t(langOf(ctx)).nonText, inReplyTo(ctx.message.message_id));
+    },
+  );
+  bot.catch((err) => logError(err, token));
+  return { bot, tasks, lastUpdateId: () => lastUpdateId };
+}
+
+function logError(err: BotError | unknown, token: string): void {
+  const cause = err instanceof BotError ? err.error : err;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const update = err instanceof BotError ? err.ctx.update.update_id : undefined;
+  log.error({ update, err: scrubSecrets(message, [token]) }, "telegram update failed");
+}
+
+/** Log failed API calls (method and Telegram's description only; never payloads or the token). */
+function logFailures(token: string): Transformer {
+  return async (prev, method, payload, signal) => {
+    try {
+      const res = await prev(method, payload, signal);
+      if (!res.ok) log.warn({ method, code: res.error_code, description: res.description }, "telegram api call failed");
+      return res;
+    } catch (err) {
+      if (!signal?.aborted) log.warn({ method, err: scrubSecrets((err as Error).message, [token]) }, "telegram api call failed");
+      throw err;
+    }
+  };
+}

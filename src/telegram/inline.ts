@@ -1,0 +1,57 @@
+/**
+ * Inline mode: `@bot <words>` in any chat offers the best-matching passages (article title,
+ * first lines, link), so a user can drop a cited article into any conversation.
+ */
+import { createHash } from "node:crypto";
+import { Composer, InlineQueryResultBuilder, type Context } from "grammy";
+import type { SearchHit } from "../core/bot.js";
+import { langOf, type Deps } from "./context.js";
+import { t } from "./i18n.js";
+import { articleHeading, escapeHtml, link, splitText } from "./render.js";
+
+const MAX_RESULTS = 10;
+/** How much of a passage goes into the message a user drops into their chat. */
+const MAX_PASSAGE = 3_000;
+const MAX_DESCRIPTION = 200;
+const MAX_QUERY = 256;
+
+export function inline(deps: Deps): Composer<Context> {
+  const composer = new Composer<Context>();
+  composer.on("inline_query", async (ctx) => {
+    const s = t(langOf(ctx));
+    const words = ctx.inlineQuery.query.trim().slice(0, MAX_QUERY);
+    if (!words) {
+      await ctx.answerInlineQuery([], { cache_time: 300, button: { text: s.inlineHelp, start_parameter: "inline" } });
+      return;
+    }
+    const hits = distinct(await deps.core.search(words, MAX_RESULTS * 3)).slice(0, MAX_RESULTS);
+    const results = hits.map((hit) => {
+      const title = hit.article !== null ? articleHeading(hit.article, hit.title, s) : hit.title;
+      const passage = splitText(hit.text, MAX_PASSAGE)[0] ?? "";
+      const html = `<b>${escapeHtml(title)}</b>\n\n${escapeHtml(passage)}${passage.length < hit.text.length ? " …" : ""}\n\n${link(hit.url, s.officialText)}`;
+      return InlineQueryResultBuilder.article(resultId(hit), title, {
+        description: hit.text.replace(/\s+/g, " ").slice(0, MAX_DESCRIPTION),
+        ...(hit.url ? { url: hit.url } : {}),
+      }).text(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    });
+    await ctx.answerInlineQuery(results, {
+      cache_time: 60,
+      ...(results.length ? {} : { button: { text: s.inlineNoResults, start_parameter: "inline" } }),
+    });
+  });
+  return composer;
+}
+
+/** One result per passage (the search may return the same paragraph from several chunks). */
+function distinct(hits: SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const k = `${h.doc}:${h.article}:${h.paragraph}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
+}
+
+/** Result ids must be unique and at most 64 bytes. */
+function resultId(hit: SearchHit): string {
+  return createHash("sha1").update(`${hit.doc}:${hit.article}:${hit.paragraph}:${hit.text.slice(0, 64)}`).digest("hex");
+}

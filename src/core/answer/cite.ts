@@ -45,8 +45,10 @@ function shorten(text: string, max = MAX_QUOTE): string {
 
 /** The sentence(s) of a chunk that best match the query terms, in their original order. */
 export function bestQuote(text: string, queryTerms: string[], max = MAX_QUOTE): string {
-  const list = sentences(text);
-  if (list.length <= 1) return shorten(text, max);
+  // The paragraph number is in the citation's label ("Art. 62(1)"), not repeated in the quote.
+  const body = text.replace(/^\d{1,2}\.\s+/, "");
+  const list = sentences(body);
+  if (list.length <= 1) return shorten(body, max);
   const wanted = new Set(queryTerms);
   const scored = list.map((s, i) => ({ i, s, score: terms(s).filter((t) => wanted.has(t)).length + (i === 0 ? 0.5 : 0) }));
   const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i)[0];

@@ -64,7 +64,7 @@ describe("glossary data", () => {
 });
 
 describe("glossary matching", () => {
-  const targets = (q: string) => glossary.match(q).flatMap((m) => (m.entry.target.doc === "news" ? ["news"] : m.entry.target.articles));
+  const targets = (q: string): (number | string)[] => glossary.match(q).flatMap((m): (number | string)[] => (m.entry.target.doc === "news" ? ["news"] : m.entry.target.articles));
 
   it("reaches extradition and mutual legal assistance from Indonesian and Vietnamese, multi-word terms included", () => {
     expect(targets("Apa itu ekstradisi?")).toContain(37);

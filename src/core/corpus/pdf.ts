@@ -25,12 +25,16 @@ export interface PdfText {
 const HEADER_Y = 725;
 const FOOTER_Y = 50;
 const FOOTNOTE_RULE = /^_{6,}$/;
+/** Gaps and blanks narrower than this (in em) are kerning inside a word (at most ~0.15 em in this PDF). */
+const WORD_SPACE_EM = 0.2;
 
 interface Item {
   str: string;
   x: number;
   y: number;
   width: number;
+  /** Font size (em), to tell a word space from kerning. */
+  size: number;
 }
 
 export class PdfError extends Error {}
@@ -53,7 +57,11 @@ export async function readPdf(data: Uint8Array): Promise<PdfText> {
       const items: Item[] = [];
       for (const it of content.items) {
         if (!("str" in it) || !it.str) continue;
-        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width });
+        const size = Math.hypot(it.transform[0], it.transform[1]) || 1;
+        // The PDF pads some justified lines with narrow blank items inside words ("Part" " " "y");
+        // a real word space is at least ~0.22 em wide, so thinner blanks are dropped and the gap decides.
+        if (!it.str.trim() && it.width < WORD_SPACE_EM * size) continue;
+        items.push({ str: it.str, x: it.transform[4], y: it.transform[5], width: it.width, size });
       }
       splitPage(p, toLines(p, items), out);
       page.cleanup();
@@ -78,7 +86,7 @@ function toLines(page: number, items: Item[]): PdfLine[] {
     let end = -Infinity;
     for (const it of row) {
       const gap = it.x - end;
-      if (text && gap > 1.5 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += " ";
+      if (text && gap > WORD_SPACE_EM * it.size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += " ";
       text += it.str;
       end = it.x + it.width;
     }

@@ -15,7 +15,7 @@ import { createEmbedder } from "./embedder.js";
 import { readCurrent, readManifestOf, setCurrent, type IndexManifest, type ManifestSection, type StoredDocument } from "./store.js";
 
 /** Bump when parsing changes what comes out of the same sources: it is part of the index version. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 const KEEP_VERSIONS = 3;
 const EMBED_BATCH = 64;
 
@@ -77,8 +77,8 @@ export async function buildIndex(settings: BuildSettings, options: ReindexOption
     await store.addVectors(vectors, chunks);
     progress("build", chunks.length, chunks.length);
 
+    await removeAbandonedBuilds(settings.indexDir);
     const tmp = path.join(settings.indexDir, `.build-${version}-${process.pid}`);
-    await fs.rm(tmp, { recursive: true, force: true });
     await store.save(tmp);
     const manifest: IndexManifest = { version, createdAt: new Date().toISOString(), embedder: embedder.info, chunks: chunks.length, documents: manifestDocs };
     const stored: StoredDocument[] = corpus.documents.map((d) => ({ entry: d.entry, chapters: d.chapters, sections: d.sections }));
@@ -99,16 +99,28 @@ function counts(m: IndexManifest) {
   return { documents: m.documents.length, articles: m.documents.flatMap((d) => d.sections).filter((s) => s.kind === "article").length, chunks: m.chunks };
 }
 
-/** Rename the finished build into its version directory (replacing a forced rebuild of the same version). */
+/**
+ * Rename the finished build into its version directory. A forced rebuild of the version being served
+ * cannot swap directories atomically, so it replaces the files one by one instead (each rename is
+ * atomic, the same version means the same inputs and the same files, and manifest.json goes last):
+ * the directory CURRENT names never disappears, even if the process is killed half-way.
+ */
 async function moveIntoPlace(tmp: string, dest: string): Promise<void> {
   try {
     await fs.rename(tmp, dest);
+    return;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOTEMPTY" && (err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    const old = `${dest}.old-${process.pid}`;
-    await fs.rename(dest, old);
-    await fs.rename(tmp, dest);
-    await fs.rm(old, { recursive: true, force: true });
+  }
+  const files = (await fs.readdir(tmp)).sort((a, b) => Number(a === "manifest.json") - Number(b === "manifest.json"));
+  for (const f of files) await fs.rename(path.join(tmp, f), path.join(dest, f));
+  await fs.rm(tmp, { recursive: true, force: true });
+}
+
+/** Temp directories left by builds that were killed (we hold the lock, so none is being written). */
+async function removeAbandonedBuilds(indexDir: string): Promise<void> {
+  for (const name of await fs.readdir(indexDir)) {
+    if (name.startsWith(".build-")) await fs.rm(path.join(indexDir, name), { recursive: true, force: true });
   }
 }
 

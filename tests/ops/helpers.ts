@@ -1,4 +1,5 @@
 /** Shared pieces for the operations tests: temp data dirs, configs and answer records. */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -45,4 +46,18 @@ export function allBytes(dir: string): Buffer {
   return Buffer.concat(
     fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f))),
   );
+}
+
+/**
+ * Make files read-only for the process under test. Root writes through file modes, so as root the
+ * files are made immutable (`chattr +i`, the file system refuses the write whoever asks); where that
+ * is not possible the child runs as an unprivileged user instead (which then must be able to read
+ * the checkout). `restore()` undoes it so the temp dir can be removed.
+ */
+export function makeReadOnly(files: string[]): { spawnAs: { uid?: number; gid?: number }; restore: () => void } {
+  for (const f of files) fs.chmodSync(f, 0o444);
+  if (process.getuid?.() !== 0) return { spawnAs: {}, restore: () => undefined };
+  const chattr = (flag: string) => files.every((f) => spawnSync("chattr", [flag, f]).status === 0);
+  if (chattr("+i")) return { spawnAs: {}, restore: () => void chattr("-i") };
+  return { spawnAs: { uid: 65534, gid: 65534 }, restore: () => undefined };
 }

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { log } from "../../src/log.js";
 import { openStore, storeFiles, StoreUnavailableError, type Store } from "../../src/ops/store.js";
-import { alice, answerRecord, opsConfig, removeDir, tempDir } from "./helpers.js";
+import { alice, answerRecord, makeReadOnly, opsConfig, removeDir, tempDir } from "./helpers.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const childScript = fileURLToPath(new URL("./children/store-child.ts", import.meta.url));
@@ -112,19 +112,17 @@ describe("a read-only database file", () => {
     seeded.recordAnswer(answerRecord({ answerId: "seeded" }));
     seeded.close();
     const files = storeFiles({ dataDir: dir });
-    fs.chmodSync(files.db, 0o444);
-    fs.chmodSync(files.salt, 0o444);
-    // Root writes through file modes, so the store runs as an unprivileged user then.
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) fs.chmodSync(dir, 0o777); // the directory stays writable: only the file is read-only
+    const readOnly = makeReadOnly([files.db, files.salt]);
+    if (readOnly.spawnAs.uid !== undefined) fs.chmodSync(dir, 0o777); // the directory stays writable: only the file is read-only
 
     const child = spawnSync(process.execPath, ["--import", "tsx", childScript], {
       cwd: repoRoot,
       encoding: "utf8",
       timeout: 30_000,
       env: { PATH: process.env.PATH, HOME: dir, DATA_DIR: dir, LOG_LEVEL: "warn" },
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      ...readOnly.spawnAs,
     });
+    readOnly.restore(); // the child is done: undo before the temp dir is removed
     expect(child.status, child.stderr).toBe(0);
     expect(JSON.parse(child.stdout)).toEqual({
       recordAnswer: "returned",

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createBot, type ConventionBot } from "../../src/core/bot.js";
 import { openStore, storeFiles, type Store } from "../../src/ops/store.js";
 import { testConfig, testEnv } from "../helpers/env.js";
-import { bob } from "./helpers.js";
+import { bob, makeReadOnly } from "./helpers.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const childScript = fileURLToPath(new URL("./children/bot-child.ts", import.meta.url));
@@ -51,10 +51,8 @@ describe("answers keep flowing", () => {
     const seed = openStore(testConfig({ env: { DATA_DIR: dataDir } }));
     seed.close();
     const files = storeFiles({ dataDir });
-    fs.chmodSync(files.db, 0o444);
-    fs.chmodSync(files.salt, 0o444);
-    const asRoot = process.getuid?.() === 0;
-    if (asRoot) {
+    const readOnly = makeReadOnly([files.db, files.salt]);
+    if (readOnly.spawnAs.uid !== undefined) {
       // Root writes through file modes, so the bot runs as an unprivileged user that can read the
       // index and write the directory (as a bot would), but not the database file.
       // The private index copy lives inside DATA_DIR (a fresh temp dir), so nothing outside it changes.
@@ -67,8 +65,9 @@ describe("answers keep flowing", () => {
       encoding: "utf8",
       timeout: 60_000,
       env: { ...env, HOME: dataDir, LOG_LEVEL: "warn" },
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      ...readOnly.spawnAs,
     });
+    readOnly.restore(); // the child is done: undo before the temp dir is removed
     expect(child.status, child.stderr).toBe(0);
     const answers = child.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(answers).toHaveLength(2);

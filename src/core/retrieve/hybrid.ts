@@ -209,7 +209,9 @@ export class Retriever {
       const t = stem(word);
       if (consumed.has(i) || isStopWord(word) || isQuestionWord(word) || word.length < 2 || seen.has(t)) return;
       seen.add(t);
-      const idf = this.idf.get(t);
+      // Vietnamese syllables that happen to spell an English or Indonesian word ("lieu", "ban")
+      // are not evidence either way: only the glossary speaks for a Vietnamese question.
+      const idf = language === "vi" && !/\d/.test(word) ? undefined : this.idf.get(t);
       const sameLanguage = [...(this.termDocs.get(t) ?? [])].some((d) => docs.has(d));
       if (idf !== undefined && (have.has(t) || hasVariant(t, have))) count(idf, true);
       else if (idf !== undefined && sameLanguage) count(idf, false);

@@ -10,6 +10,7 @@ import type { Config } from "../config.js";
 import { log } from "../log.js";
 import { composeArticle, composeExtractive, refusal, type Composed } from "./answer/compose.js";
 import { loadDiscrepancies, relevantDiscrepancies, type Discrepancy } from "./answer/discrepancies.js";
+import { plainText } from "./answer/plain.js";
 import { composeChapter, composeNotes } from "./answer/structure.js";
 import { buildIndex, type BuildSettings } from "./index/build.js";
 import { IndexMissingError, loadIndex, readCurrent, type LoadedIndex } from "./index/store.js";
@@ -82,7 +83,8 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const q = question.trim().slice(0, MAX_QUESTION_CHARS);
     const language = detectLanguage(q, options.localeHint);
     const composed = !q || looksLikeInjection(q) || namesOtherInstrument(q) ? refusal(language) : await this.compose(served, q, language, options.history ?? []);
-    const answer: Answer = { id: randomUUID(), language, ...composed, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
+    const text = plainText(composed.blocks, composed.citations, language);
+    const answer: Answer = { id: randomUUID(), language, ...composed, text, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);
     return answer;
   }

@@ -9,23 +9,54 @@ export const LANGUAGES: readonly Language[] = ["en", "id", "vi"];
 export const CONVENTION_DOC = "convention";
 export const NEWS_DOC = "news-hanoi-signing-2025-10-25";
 
+/** Where in a document a citation points. */
+export type Part = "resolution" | "preamble" | "article" | "note" | "news";
+
 /** One quoted, citable passage an answer rests on. */
 export interface Citation {
   doc: string;
+  part: Part;
   /** 1..68 for the Convention's articles; null for the news report, the preamble, notes. */
   article: number | null;
+  /** The numbered paragraph (article, resolution or news paragraph), or null. */
   paragraph: number | null;
+  /** The sub-paragraph quoted ("c", "ii") without brackets, or null for a whole paragraph. */
+  item: string | null;
   /** "Article 41 — 24/7 network", "Interpretative note 4", or the news report's title. */
   title: string;
-  /** Verbatim sentence(s) from the source. */
+  /** Verbatim sentence(s) from the source, exactly as shown to the user ("…" marks omissions). */
   quote: string;
+  /** Language of `quote` (the source document's language, e.g. "en" for the Convention). */
+  quoteLanguage: string;
+  /**
+   * The quote in the asker's language when the source is in another language and the corpus has
+   * an unofficial translation (the news report): renderers show it first, marked as a translation,
+   * with the verbatim original one tap away.
+   */
+  translation?: { language: Language; text: string };
   /** Link to the official text (with #page=N for the Convention). */
   url: string;
-  /** "Art. 41(1)", "Note 4 (Art. 23, 35)", "News report": what a reader sees next to the quote. */
+  /** "Art. 41(1)", "Note 4 (Art. 23, 35)", "News report, para. 2": what a reader sees next to the quote. */
   label: string;
   /** Id of the chunk the quote came from (for feedback and analytics). */
   chunkId: string;
 }
+
+/**
+ * What an answer says, in reading order. Renderers (terminal, Telegram, Discord) turn these into
+ * their own formatting; `Answer.text` is the plain-text rendering of the same blocks.
+ */
+export type AnswerBlock =
+  /** Unofficial plain-language gist in the asker's language; renderers label it as such. */
+  | { kind: "summary"; text: string }
+  /** A framing line in the asker's language ("Here is what the Convention says:", "See also:"). */
+  | { kind: "intro"; text: string }
+  /** One quoted passage: `citations[citation]` (its quote or translation, label, link). */
+  | { kind: "quote"; citation: number }
+  /** A note after the quotes: a discrepancy between sources, "quoted from the official English text". */
+  | { kind: "note"; text: string }
+  /** Free text: a refusal, suggestions, an article's body, a chapter's list of articles. */
+  | { kind: "text"; text: string };
 
 export interface Answer {
   /** Unique id of this answer, for feedback buttons. */
@@ -33,8 +64,13 @@ export interface Answer {
   language: Language;
   /** false when the corpus does not answer the question (a refusal): then no citations. */
   grounded: boolean;
-  /** The reply text, in the user's language, quotes included; plain text, no markup. */
+  /** Plain-language gist of the lead citation in the asker's language (unofficial), or null. */
+  summary: string | null;
+  /** The answer's content, in reading order; the first quote block is the lead citation. */
+  blocks: AnswerBlock[];
+  /** The reply as plain text (the blocks rendered in order), in the user's language; no markup. */
   text: string;
+  /** Cited passages; the first one is the lead (the passage that settles the question). */
   citations: Citation[];
   indexVersion: string;
   ms: number;

@@ -15,13 +15,13 @@ const URL_BASE = "https://documents.un.org/api/symbol/access?s=A%2FRES%2F79%2F24
 
 function citation(n: number, quote: string): Citation {
   return {
-    doc: "convention", article: n, paragraph: 1, title: `Article ${n} — Title of article ${n}`, quote,
+    doc: "convention", part: "article", article: n, paragraph: 1, item: null, quoteLanguage: "en", title: `Article ${n} — Title of article ${n}`, quote,
     url: `${URL_BASE}#page=${n}`, label: `Art. ${n}(1)`, chunkId: `c-${n}`,
   };
 }
 
 function answer(text: string, citations: Citation[], extra: Partial<Answer> = {}): Answer {
-  return { id: "3f1c7a52-5d2e-4d8b-9a61-0c2b9e1f4a77", language: "en", grounded: true, text, citations, indexVersion: "abc123", ms: 12, ...extra };
+  return { id: "3f1c7a52-5d2e-4d8b-9a61-0c2b9e1f4a77", language: "en", grounded: true, summary: null, blocks: [{ kind: "text", text }], text, citations, indexVersion: "abc123", ms: 12, ...extra };
 }
 
 /** Paragraphs of varied length, numbered so order and completeness can be checked. */

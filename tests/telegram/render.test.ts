@@ -3,7 +3,7 @@
  * split of a single over-long paragraph (never inside an HTML entity or a surrogate pair).
  */
 import { describe, expect, test } from "vitest";
-import type { Answer } from "../../src/core/bot.js";
+import type { Answer, Citation } from "../../src/core/bot.js";
 import { t } from "../../src/telegram/i18n.js";
 import { escapeHtml, MESSAGE_LIMIT, pack, paragraphs, renderAnswer, splitText, textBlock } from "../../src/telegram/render.js";
 import { parseTelegramHtml } from "../fakes/telegram-api.js";
@@ -70,11 +70,11 @@ describe("pack", () => {
 });
 
 describe("renderAnswer", () => {
-  const citation = {
-    doc: "convention", article: 41, paragraph: 1, title: "Article 41 — 24/7 network", quote: "1. Each State Party…",
+  const citation: Citation = {
+    doc: "convention", part: "article", article: 41, paragraph: 1, item: null, quoteLanguage: "en", title: "Article 41 — 24/7 network", quote: "1. Each State Party…",
     url: "https://documents.un.org/x?a=1&b=2#page=29", label: "Art. 41(1)", chunkId: "convention:art-41:1:0",
   };
-  const answer: Answer = { id: "a1", language: "en", grounded: true, text: "First.\n\nSecond <one>.", citations: [citation, citation], indexVersion: "v", ms: 1 };
+  const answer: Answer = { id: "a1", language: "en", grounded: true, summary: null, blocks: [{ kind: "text", text: "First." }, { kind: "text", text: "Second <one>." }], text: "First.\n\nSecond <one>.", citations: [citation, citation], indexVersion: "v", ms: 1 };
 
   test("the text, then one linked line per distinct citation", () => {
     const [message] = pack(renderAnswer(answer, t("en")));

@@ -4,7 +4,7 @@
  */
 import type { Chunk } from "../index/chunk.js";
 import { terms } from "../text.js";
-import type { Citation } from "../types.js";
+import type { Citation, Part } from "../types.js";
 
 const MAX_QUOTE = 420;
 
@@ -59,7 +59,15 @@ export function bestQuote(text: string, queryTerms: string[], max = MAX_QUOTE): 
   return shorten(picked.sort((a, b) => a.i - b.i).map((p) => p.s).join(" "), max);
 }
 
-export function citationOf(chunk: Chunk, quote: string): Citation {
+/** The citation part of a chunk's section kind (the one footnote reads as a note). */
+export function partOf(kind: Chunk["metadata"]["kind"]): Part {
+  return kind === "footnote" ? "note" : kind;
+}
+
+export function citationOf(chunk: Chunk, quote: string, item: string | null = null): Citation {
   const m = chunk.metadata;
-  return { doc: m.doc, article: m.article, paragraph: m.paragraph, title: m.articleTitle, quote, url: m.url, label: label(m), chunkId: m.id };
+  return {
+    doc: m.doc, part: partOf(m.kind), article: m.article, paragraph: m.paragraph, item, title: m.articleTitle, quote,
+    quoteLanguage: m.language ?? "en", url: m.url, label: label(m), chunkId: m.id,
+  };
 }

@@ -5,14 +5,16 @@
  */
 import type { Chunk } from "../index/chunk.js";
 import type { RankedSection, Retrieval } from "../retrieve/hybrid.js";
-import type { ArticleView, Citation, Language } from "../types.js";
+import type { AnswerBlock, ArticleView, Citation, Language } from "../types.js";
 import { bestQuote, citationOf, sentences } from "./cite.js";
 import { onSide, relevantDiscrepancies, type Discrepancy } from "./discrepancies.js";
 import { PHRASES } from "./i18n.js";
 
+/** An answer's content before the facade stamps it with an id, a version and a time. */
 export interface Composed {
   grounded: boolean;
-  text: string;
+  summary: string | null;
+  blocks: AnswerBlock[];
   citations: Citation[];
   suggestions?: string[];
 }
@@ -23,10 +25,9 @@ const RUNNER_UP_RATIO = 0.5;
 
 export function refusal(language: Language): Composed {
   const p = PHRASES[language];
-  return { grounded: false, citations: [], suggestions: p.suggestions, text: [p.refusal, "", p.tryAsking, ...p.suggestions.map((s) => `• ${s}`)].join("\n") };
+  const blocks: AnswerBlock[] = [{ kind: "text", text: p.refusal }, { kind: "text", text: [p.tryAsking, ...p.suggestions.map((s) => `• ${s}`)].join("\n") }];
+  return { grounded: false, summary: null, citations: [], suggestions: p.suggestions, blocks };
 }
-
-const quoteLine = (c: Citation) => `“${c.quote}” — ${c.label}${c.article ? `, ${c.title.replace(/^Article \d+ — /, "")}` : ""}`;
 
 export interface ExtractiveInput {
   question: string;
@@ -46,21 +47,21 @@ export function composeExtractive({ question, language, retrieval, discrepancies
   const second = top.chunks[1];
   if (second && second.score >= top.chunks[0].score * 0.9 && citations.length < 3) citations.splice(1, 0, citationOf(second.chunk, bestQuote(second.chunk.metadata.text, retrieval.queryTerms)));
 
-  const lines: string[] = [];
+  const blocks: AnswerBlock[] = [];
   citations.forEach((c, i) => {
-    if (i === 0) lines.push(c.doc === "convention" ? p.intro : p.newsIntro);
-    else if (i === 1) lines.push("", p.alsoIntro);
-    lines.push(quoteLine(c));
+    if (i === 0) blocks.push({ kind: "intro", text: c.doc === "convention" ? p.intro : p.newsIntro });
+    else if (i === 1) blocks.push({ kind: "intro", text: p.alsoIntro });
+    blocks.push({ kind: "quote", citation: i });
   });
-  addDiscrepancies(lines, citations, { question, language, discrepancies, chunks });
-  if (language !== "en" && citations.some((c) => c.doc === "convention")) lines.push("", p.translationNote);
-  return { grounded: true, text: lines.join("\n"), citations };
+  addDiscrepancies(blocks, citations, { question, language, discrepancies, chunks });
+  if (language !== "en" && citations.some((c) => c.doc === "convention")) blocks.push({ kind: "note", text: p.translationNote });
+  return { grounded: true, summary: null, blocks, citations };
 }
 
-function addDiscrepancies(lines: string[], citations: Citation[], ctx: Pick<ExtractiveInput, "question" | "language" | "discrepancies" | "chunks">): void {
+function addDiscrepancies(blocks: AnswerBlock[], citations: Citation[], ctx: Pick<ExtractiveInput, "question" | "language" | "discrepancies" | "chunks">): void {
   const cited = citations.map((c) => ({ doc: c.doc, article: c.article, text: c.quote }));
   for (const d of relevantDiscrepancies(ctx.discrepancies, ctx.question, cited)) {
-    lines.push("", `${PHRASES[ctx.language].discrepancy} ${d.statement[ctx.language]}`);
+    blocks.push({ kind: "note", text: `${PHRASES[ctx.language].discrepancy} ${d.statement[ctx.language]}` });
     for (const side of d.sides) {
       if (citations.some((c) => onSide(side, c.doc, c.article, c.quote))) continue;
       const chunk = ctx.chunks.find((k) => onSide(side, k.metadata.doc, k.metadata.article, k.metadata.text));
@@ -68,7 +69,7 @@ function addDiscrepancies(lines: string[], citations: Citation[], ctx: Pick<Extr
       const quote = side.contains ? sentences(chunk.metadata.text).find((s) => s.toLowerCase().includes(side.contains!.toLowerCase())) ?? chunk.metadata.text : sentences(chunk.metadata.text)[0];
       const c = citationOf(chunk, quote.length > 420 ? bestQuote(quote, []) : quote);
       citations.push(c);
-      lines.push(quoteLine(c));
+      blocks.push({ kind: "quote", citation: citations.length - 1 });
     }
   }
 }
@@ -76,9 +77,10 @@ function addDiscrepancies(lines: string[], citations: Citation[], ctx: Pick<Extr
 /** A named article: its heading, the paragraphs that fit (or the one asked for), a link for the rest. */
 export function composeArticle(view: ArticleView, paragraph: number | null, language: Language, chunks: Chunk[]): Composed {
   const p = PHRASES[language];
-  const lines = [`Article ${view.article} — ${view.title}`];
+  const blocks: AnswerBlock[] = [];
   const wanted = paragraph ? view.paragraphs.filter((t) => t.startsWith(`${paragraph}. `)) : [];
-  if (paragraph && !wanted.length) lines.unshift(p.paragraphMissing(view.article, paragraph));
+  if (paragraph && !wanted.length) blocks.push({ kind: "note", text: p.paragraphMissing(view.article, paragraph) });
+  blocks.push({ kind: "intro", text: `Article ${view.article} — ${view.title}` });
   let used = 0;
   const shown: string[] = [];
   for (const text of wanted.length ? wanted : view.paragraphs) {
@@ -86,11 +88,11 @@ export function composeArticle(view: ArticleView, paragraph: number | null, lang
     shown.push(text.length > ARTICLE_BUDGET ? bestQuote(text, [], ARTICLE_BUDGET) : text);
     used += text.length;
   }
-  lines.push("", ...shown.flatMap((t) => [t, ""]));
-  if (shown.length < view.paragraphs.length || wanted.length) lines.push(p.moreAt(view.url));
-  if (language !== "en") lines.push(p.translationNote);
+  blocks.push(...shown.map((text): AnswerBlock => ({ kind: "text", text })));
+  if (shown.length < view.paragraphs.length || wanted.length) blocks.push({ kind: "text", text: p.moreAt(view.url) });
+  if (language !== "en") blocks.push({ kind: "note", text: p.translationNote });
   const articleChunks = chunks.filter((c) => c.metadata.article === view.article && c.metadata.kind === "article");
   const cite = (wanted.length ? articleChunks.filter((c) => c.metadata.paragraph === paragraph) : articleChunks).filter((c) => c.metadata.part === 0).slice(0, 3);
   const citations = cite.map((c) => citationOf(c, bestQuote(c.metadata.text, [], 300)));
-  return { grounded: true, text: lines.join("\n").trim(), citations };
+  return { grounded: true, summary: null, blocks, citations };
 }

@@ -16,6 +16,11 @@ export interface Phrases {
   suggestions: string[];
   discrepancy: string;
   paragraphMissing: (article: number, paragraph: number) => string;
+  /** Label of the plain-language gist: it is not the official text. */
+  summaryLabel: string;
+  /** After a translated quote, and before the original beneath it. */
+  translatedMark: string;
+  originalMark: string;
 }
 
 export const PHRASES: Record<Language, Phrases> = {
@@ -35,6 +40,9 @@ export const PHRASES: Record<Language, Phrases> = {
     ],
     discrepancy: "Note: the sources disagree here.",
     paragraphMissing: (a, p) => `Article ${a} has no paragraph ${p}; here is the article.`,
+    summaryLabel: "In short (unofficial summary)",
+    translatedMark: "(unofficial translation)",
+    originalMark: "Original (Indonesian)",
   },
   id: {
     intro: "Berikut ketentuan Konvensi:",
@@ -52,6 +60,9 @@ export const PHRASES: Record<Language, Phrases> = {
     ],
     discrepancy: "Catatan: sumber-sumber berbeda dalam hal ini.",
     paragraphMissing: (a, p) => `Pasal ${a} tidak memiliki ayat ${p}; berikut pasalnya.`,
+    summaryLabel: "Singkatnya (ringkasan tidak resmi)",
+    translatedMark: "(terjemahan tidak resmi)",
+    originalMark: "Asli (bahasa Indonesia)",
   },
   vi: {
     intro: "Công ước quy định như sau:",
@@ -69,5 +80,8 @@ export const PHRASES: Record<Language, Phrases> = {
     ],
     discrepancy: "Lưu ý: các nguồn không thống nhất ở điểm này.",
     paragraphMissing: (a, p) => `Điều ${a} không có khoản ${p}; dưới đây là toàn bộ điều.`,
+    summaryLabel: "Tóm tắt (không chính thức)",
+    translatedMark: "(bản dịch không chính thức)",
+    originalMark: "Nguyên văn (tiếng Indonesia)",
   },
 };

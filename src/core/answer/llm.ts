@@ -58,5 +58,6 @@ export async function phraseWithModel(model: BaseChatModel, question: string, la
   if (!cited.length) return null;
   const citations = cited.map((n) => sources[n - 1]);
   const legend = citations.map((c, i) => `[${cited[i]}] ${c.label} — ${c.url}`).join("\n");
-  return { grounded: true, text: `${text}\n\n${legend}`, citations: citations.map((c) => ({ ...c, quote: extractive.citations.find((e) => e.chunkId === c.chunkId)?.quote ?? c.quote.slice(0, 420) })) };
+  const quoted = citations.map((c) => ({ ...c, quote: extractive.citations.find((e) => e.chunkId === c.chunkId)?.quote ?? c.quote.slice(0, 420) }));
+  return { grounded: true, summary: null, blocks: [{ kind: "text", text }, { kind: "text", text: legend }], citations: quoted };
 }

@@ -4,7 +4,7 @@
  */
 import type { Chunk } from "../index/chunk.js";
 import type { StoredDocument } from "../index/store.js";
-import type { ArticleView, Language } from "../types.js";
+import type { AnswerBlock, ArticleView, Language } from "../types.js";
 import { CONVENTION_DOC } from "../types.js";
 import { bestQuote, citationOf } from "./cite.js";
 import type { Composed } from "./compose.js";
@@ -28,13 +28,14 @@ export function composeChapter(numerals: string[], articles: ArticleView[], docu
     const first = chunks.find((c) => c.metadata.article === members[0].article && c.metadata.part === 0);
     if (first) citations.push(citationOf(first, bestQuote(first.metadata.text, [], 300)));
   }
-  return { grounded: lines.length > 0, text: lines.join("\n").trim(), citations };
+  const text = lines.join("\n").trim();
+  return { grounded: lines.length > 0, summary: null, blocks: text ? [{ kind: "text", text }] : [], citations };
 }
 
 export function composeNotes(chunks: Chunk[], language: Language): Composed {
   const notes = chunks.filter((c) => c.metadata.kind === "note");
   const citations = notes.map((c) => citationOf(c, bestQuote(c.metadata.text, [], 300)));
-  const lines = [PHRASES[language].intro, ...citations.map((c) => `“${c.quote}” — ${c.label}`)];
-  if (language !== "en") lines.push("", PHRASES[language].translationNote);
-  return { grounded: true, text: lines.join("\n"), citations };
+  const blocks: AnswerBlock[] = [{ kind: "intro", text: PHRASES[language].intro }, ...citations.map((_, i): AnswerBlock => ({ kind: "quote", citation: i }))];
+  if (language !== "en") blocks.push({ kind: "note", text: PHRASES[language].translationNote });
+  return { grounded: true, summary: null, blocks, citations };
 }

@@ -8,12 +8,14 @@ import { Document } from "@langchain/core/documents";
 import type { Corpus, CorpusDocument, Section } from "../corpus/index.js";
 
 /** Bump when the chunking changes: it is part of the index version. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 const MAX_CHARS = 1100;
 
 export interface ChunkMetadata {
   id: string;
   doc: string;
+  /** The source document's language ("en" for the Convention, "id" for the seed news report). */
+  language: string;
   kind: Section["kind"];
   section: string;
   chapter: string | null;
@@ -67,6 +69,7 @@ export function chunkCorpus(corpus: Corpus): Chunk[] {
           const metadata: ChunkMetadata = {
             id: `${doc.entry.id}:${s.id}:${p.number ?? `u${pi + 1}`}:${part}`,
             doc: doc.entry.id,
+            language: doc.entry.language,
             kind: s.kind,
             section: s.id,
             chapter: s.chapter,

@@ -1,20 +1,29 @@
 /**
- * Retrieval and refusal quality over a question set (JSON lines with `id`, `lang`, `question`,
- * `expect`): recall@1/3/5 and MRR on in-scope questions, refusal accuracy on out-of-scope ones,
- * in-scope refusals, and whether every citation names a chunk of the index — per language.
+ * Answer quality over a question set (JSON lines with `id`, `lang`, `question`, optional `history`,
+ * `expect`): lead@1 (the first citation is a place that settles the question), recall@1/3/5 and
+ * MRR on in-scope questions, refusal accuracy on out-of-scope ones, in-scope refusals, broken
+ * quotes, answers in the wrong language, and whether every citation names a chunk of the index —
+ * per language.
  */
 import fs from "node:fs";
 import { z } from "zod";
-import type { Answer, ConventionBot } from "../core/bot.js";
-import { CONVENTION_DOC, NEWS_DOC } from "../core/types.js";
+import { quoteProblems } from "../core/answer/quote.js";
+import type { Answer, Citation, ConventionBot, Turn } from "../core/bot.js";
+import { CONVENTION_DOC } from "../core/types.js";
+
+/** A place in the sources: "41", "41(1)", "2(c)", "11(1)(a)", "res", "res:4", "preamble", "note:3", "news:2". */
+const place = z.string().regex(/^(\d{1,2}(\(\d{1,2}\))?(\([a-z]{1,4}\))?|res(:\d{1,2})?|preamble|note:\d|news(:\d{1,2})?)$/);
 
 const questionSchema = z.object({
   id: z.string(),
   lang: z.enum(["en", "id", "vi"]),
   question: z.string(),
+  /** Earlier questions of the same conversation, oldest first. */
+  history: z.array(z.string()).optional(),
   expect: z.union([
-    z.object({ doc: z.literal("convention"), articles: z.array(z.number().int()).min(1) }),
-    z.object({ doc: z.enum(["news", "any", "none"]) }),
+    z.object({ doc: z.literal("convention"), articles: z.array(z.number().int()).default([]), lead: z.array(place).optional() }),
+    z.object({ doc: z.enum(["news", "any"]), lead: z.array(place).optional() }),
+    z.object({ doc: z.literal("none") }),
   ]),
 });
 export type EvalQuestion = z.infer<typeof questionSchema>;
@@ -37,6 +46,13 @@ export interface Figures {
   questions: number;
   inScope: number;
   outOfScope: number;
+  /** Share of in-scope questions whose first citation is an expected lead (or, without `lead`, an expected article / the news report). */
+  lead1: number;
+  /** Quotes a reader would see as broken (see `quoteProblems`). */
+  brokenQuotes: number;
+  /** Conversations (questions with `history`) and the share answered from an expected article or lead. */
+  conversations: number;
+  conversationHits: number;
   recall1: number;
   recall3: number;
   recall5: number;
@@ -53,17 +69,54 @@ export interface EvalResult {
   misses: { id: string; question: string; expected: string; got: string }[];
 }
 
+/** Does a citation stand at a place ("41(1)" matches Art. 41(1) with any item; "41" any paragraph of 41)? */
+export function atPlace(c: Citation, where: string): boolean {
+  let m: RegExpExecArray | null;
+  if ((m = /^news(?::(\d+))?$/.exec(where))) return c.part === "news" && (!m[1] || c.paragraph === Number(m[1]));
+  if ((m = /^res(?::(\d+))?$/.exec(where))) return c.part === "resolution" && (!m[1] || c.paragraph === Number(m[1]));
+  if (where === "preamble") return c.part === "preamble";
+  if ((m = /^note:(\d)$/.exec(where))) return c.part === "note" && c.chunkId.includes(`:note-${m[1]}:`);
+  m = /^(\d+)(?:\((\d+)\))?(?:\(([a-z]+)\))?$/.exec(where);
+  if (!m || c.part !== "article" || c.article !== Number(m[1])) return false;
+  if (m[2] && c.paragraph !== Number(m[2])) return false;
+  return !m[3] || c.item === m[3];
+}
+
+/** Does a citation satisfy the question's expectation at article level (recall)? Leads count too. */
+function hits(q: EvalQuestion, c: Citation): boolean {
+  const e = q.expect;
+  if (e.doc === "none") return false;
+  if (e.doc === "any") return true;
+  if (e.lead?.some((l) => atPlace(c, l))) return true;
+  if (e.doc === "convention") return c.doc === CONVENTION_DOC && c.article !== null && e.articles.includes(c.article);
+  return c.part === "news" && !e.lead;
+}
+
 /** Rank (1-based) of the first citation that satisfies the expectation, or null. */
 export function hitRank(q: EvalQuestion, a: Answer): number | null {
   if (!a.grounded) return null;
-  const e = q.expect;
-  const i = a.citations.findIndex((c) =>
-    e.doc === "convention" ? c.doc === CONVENTION_DOC && c.article !== null && e.articles.includes(c.article) : e.doc === "news" ? c.doc === NEWS_DOC : e.doc === "any",
-  );
+  const i = a.citations.findIndex((c) => hits(q, c));
   return i < 0 ? null : i + 1;
 }
 
-function figures(rows: { q: EvalQuestion; a: Answer; rank: number | null; dangling: number }[]): Figures {
+/** Is the first citation a lead the question expects (an expected article or the report, without `lead`)? */
+export function leadHit(q: EvalQuestion, a: Answer): boolean {
+  const first = a.grounded ? a.citations[0] : undefined;
+  if (!first || q.expect.doc === "none") return false;
+  const e = q.expect;
+  return e.lead?.length ? e.lead.some((l) => atPlace(first, l)) : hits(q, first);
+}
+
+interface Row {
+  q: EvalQuestion;
+  a: Answer;
+  rank: number | null;
+  lead: boolean;
+  broken: number;
+  dangling: number;
+}
+
+function figures(rows: Row[]): Figures {
   const inScope = rows.filter((r) => r.q.expect.doc !== "none");
   const oos = rows.filter((r) => r.q.expect.doc === "none");
   const share = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : 0);
@@ -72,6 +125,10 @@ function figures(rows: { q: EvalQuestion; a: Answer; rank: number | null; dangli
     questions: rows.length,
     inScope: inScope.length,
     outOfScope: oos.length,
+    lead1: share(inScope.filter((r) => r.lead).length, inScope.length),
+    brokenQuotes: rows.reduce((n, r) => n + r.broken, 0),
+    conversations: rows.filter((r) => r.q.history?.length).length,
+    conversationHits: share(rows.filter((r) => r.q.history?.length && (r.q.expect.doc === "none" ? !r.a.grounded : r.rank !== null && r.rank <= 3)).length, rows.filter((r) => r.q.history?.length).length),
     recall1: within(1),
     recall3: within(3),
     recall5: within(5),
@@ -84,10 +141,11 @@ function figures(rows: { q: EvalQuestion; a: Answer; rank: number | null; dangli
 }
 
 export async function evaluate(bot: ConventionBot, questions: EvalQuestion[], chunkExists: (id: string) => boolean): Promise<EvalResult> {
-  const rows = [];
+  const rows: Row[] = [];
   for (const q of questions) {
-    const a = await bot.answer(q.question);
-    rows.push({ q, a, rank: hitRank(q, a), dangling: a.citations.filter((c) => !chunkExists(c.chunkId)).length });
+    const a = await answerInConversation(bot, q.question, q.history ?? []);
+    const broken = a.citations.filter((c) => quoteProblems(c.quote, c.article).length).length;
+    rows.push({ q, a, rank: hitRank(q, a), lead: leadHit(q, a), broken, dangling: a.citations.filter((c) => !chunkExists(c.chunkId)).length });
   }
   const byLanguage: Record<string, Figures> = {};
   for (const lang of ["en", "id", "vi"]) {
@@ -95,12 +153,32 @@ export async function evaluate(bot: ConventionBot, questions: EvalQuestion[], ch
     if (mine.length) byLanguage[lang] = figures(mine);
   }
   const misses = rows
-    .filter((r) => (r.q.expect.doc === "none" ? r.a.grounded : r.rank === null || r.rank > 3))
+    .filter((r) => (r.q.expect.doc === "none" ? r.a.grounded : !r.lead || r.rank === null || r.rank > 3 || r.broken > 0))
     .map((r) => ({
       id: r.q.id,
       question: r.q.question,
-      expected: r.q.expect.doc === "convention" ? `art ${r.q.expect.articles.join(",")}` : r.q.expect.doc,
-      got: r.a.grounded ? r.a.citations.map((c) => c.label).join("; ") : "refused",
+      expected: expected(r.q),
+      got: r.a.grounded ? r.a.citations.map((c) => `${c.label}${c.item ? `(${c.item})` : ""}${quoteProblems(c.quote, c.article).length ? ` [broken: ${quoteProblems(c.quote, c.article).join(", ")}: “${c.quote.slice(-60)}”]` : ""}`).join("; ") : "refused",
     }));
   return { overall: figures(rows), byLanguage, misses };
+}
+
+function expected(q: EvalQuestion): string {
+  const e = q.expect;
+  if (e.doc === "none") return "refusal";
+  const lead = e.lead?.length ? ` lead ${e.lead.join("|")}` : "";
+  return e.doc === "convention" ? `art ${e.articles.join(",")}${lead}` : `${e.doc}${lead}`;
+}
+
+/**
+ * Answer a question as the last turn of a conversation: the earlier questions are asked first, in
+ * order, each with the turns before it, exactly as a chat would (their answers are not scored).
+ */
+export async function answerInConversation(bot: ConventionBot, question: string, earlier: string[], options: { localeHint?: string } = {}): Promise<Answer> {
+  const history: Turn[] = [];
+  for (const q of earlier) {
+    const a = await bot.answer(q, { history: [...history], ...options });
+    history.push({ question: q, answer: { citations: a.citations, language: a.language } });
+  }
+  return bot.answer(question, { history, ...options });
 }

@@ -8,7 +8,7 @@ import { Document } from "@langchain/core/documents";
 import type { Corpus, CorpusDocument, Section } from "../corpus/index.js";
 
 /** Bump when the chunking changes: it is part of the index version. */
-export const CHUNKER_VERSION = 2;
+export const CHUNKER_VERSION = 3;
 const MAX_CHARS = 1100;
 
 export interface ChunkMetadata {
@@ -23,6 +23,10 @@ export interface ChunkMetadata {
   articleTitle: string;
   paragraph: number | null;
   part: number;
+  /** An Article 2 definition's letter ("c"): each definition is a unit of its own. */
+  item?: string | null;
+  /** The chunk's blocks in order: a paragraph's opening text, then its sub-paragraphs ("(a) …"). */
+  blocks?: string[];
   page: number;
   url: string;
   /** The chunk's own text (the page content minus the heading prefix). */
@@ -41,21 +45,49 @@ export function sectionUrl(doc: CorpusDocument, page: number): string {
   return doc.entry.kind === "convention" ? `${doc.entry.url}#page=${page}` : doc.entry.url;
 }
 
+interface Part {
+  text: string;
+  blocks: string[];
+  item: string | null;
+}
+
+const ITEM = /^\(([a-z])\)\s/;
+
 /** Split a paragraph's blocks into parts of at most ~MAX_CHARS, at block boundaries. */
-function parts(blocks: string[]): string[] {
+function parts(blocks: string[]): Part[] {
   const whole = blocks.join(" ");
-  if (whole.length <= MAX_CHARS || blocks.length < 2) return [whole];
+  if (whole.length <= MAX_CHARS || blocks.length < 2) return [{ text: whole, blocks, item: null }];
   const lead = blocks[0].length < 400 ? blocks[0] : "";
-  const out: string[] = [];
-  let current = blocks[0];
+  const out: Part[] = [];
+  let current = [blocks[0]];
+  const length = (bs: string[]) => bs.join(" ").length;
   for (const b of blocks.slice(1)) {
-    if (current.length + b.length + 1 > MAX_CHARS && current !== lead) {
-      out.push(current);
-      current = lead ? `${lead} … ${b}` : b;
-    } else current += " " + b;
+    if (length(current) + b.length + 1 > MAX_CHARS && !(current.length === 1 && current[0] === lead)) {
+      out.push({ text: current.join(" "), blocks: current, item: null });
+      current = lead ? [lead, b] : [b];
+    } else current.push(b);
   }
-  out.push(current);
-  return out;
+  out.push({ text: current.join(" "), blocks: current, item: null });
+  // A continued part reads "lead … (f) …" so that its text still shows it is not the beginning.
+  return out.map((p, i) => (i > 0 && lead && p.blocks[0] === lead ? { ...p, text: `${lead} … ${p.blocks.slice(1).join(" ")}` } : p));
+}
+
+/**
+ * Article 2's definitions, one part each: "(c) “Traffic data” shall mean …" with its own
+ * sub-paragraphs ("(i) …"). A definition stands alone, so the shared lead-in is left out.
+ */
+function definitions(blocks: string[]): Part[] {
+  const out: Part[] = [];
+  for (const b of blocks) {
+    const m = ITEM.exec(b);
+    if (m) out.push({ text: b, blocks: [b], item: m[1] });
+    else if (out.length) {
+      const last = out[out.length - 1];
+      last.blocks.push(b);
+      last.text += " " + b;
+    }
+  }
+  return out.length ? out : parts(blocks);
 }
 
 export function chunkCorpus(corpus: Corpus): Chunk[] {
@@ -65,7 +97,8 @@ export function chunkCorpus(corpus: Corpus): Chunk[] {
       const head = heading(doc, s);
       const prefix = s.kind === "article" ? `Article ${s.article}. ${s.title}.` : s.kind === "note" ? `${s.title}. Interprets article ${s.interprets?.join(" and ")}.` : `${head}.`;
       s.paragraphs.forEach((p, pi) => {
-        parts(p.blocks).forEach((text, part) => {
+        const pieces = s.kind === "article" && s.article === 2 ? definitions(p.blocks) : parts(p.blocks);
+        pieces.forEach(({ text, blocks, item }, part) => {
           const metadata: ChunkMetadata = {
             id: `${doc.entry.id}:${s.id}:${p.number ?? `u${pi + 1}`}:${part}`,
             doc: doc.entry.id,
@@ -77,6 +110,8 @@ export function chunkCorpus(corpus: Corpus): Chunk[] {
             articleTitle: head,
             paragraph: s.kind === "article" || s.kind === "news" || s.kind === "resolution" ? p.number : null,
             part,
+            item,
+            blocks,
             page: s.kind === "article" ? s.page : p.page,
             url: sectionUrl(doc, s.kind === "article" ? s.page : p.page),
             text,

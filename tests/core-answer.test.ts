@@ -19,10 +19,18 @@ describe("answer()", () => {
     expect(a.indexVersion).toBe(bot.indexVersion);
   });
 
-  it("returns a named article with its heading", async () => {
+  it("returns a named article: its gist in the asker's language, then its heading and text", async () => {
     const a = await bot.answer("What does Article 41 say?");
-    expect(a.text.split("\n")[0]).toBe("Article 41 — 24/7 network");
+    const [gist, heading] = a.text.split("\n\n");
+    expect(gist).toMatch(/^In short \(unofficial summary\): .*24 hours a day, 7 days a week/);
+    expect(heading).toBe("Article 41 — 24/7 network");
+    expect(a.summary).toBe(gist.replace(/^In short \(unofficial summary\): /, ""));
     expect(a.citations.every((c) => c.article === 41)).toBe(true);
+    for (const [q, label] of [["Pasal 41 isinya apa?", "Singkatnya (ringkasan tidak resmi): "], ["Điều 41 quy định gì?", "Tóm tắt (không chính thức): "]] as const) {
+      const other = await bot.answer(q);
+      expect(other.text.startsWith(label), other.text.slice(0, 80)).toBe(true);
+      expect(other.summary).not.toBe(a.summary);
+    }
   });
 
   it("refuses plainly, in the user's language, with example questions", async () => {

@@ -9,6 +9,9 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import type { Config } from "../config.js";
 import { log } from "../log.js";
 import { composeArticle, composeExtractive, refusal, type Composed } from "./answer/compose.js";
+import { PHRASES } from "./answer/i18n.js";
+import { Intents } from "./answer/intents.js";
+import { Explainers } from "./corpus/explainers.js";
 import { loadDiscrepancies, relevantDiscrepancies, type Discrepancy } from "./answer/discrepancies.js";
 import { plainText } from "./answer/plain.js";
 import { composeChapter, composeNotes } from "./answer/structure.js";
@@ -57,6 +60,8 @@ interface Served {
 export class ConventionBot extends EventEmitter<BotEvents> {
   private served: Served;
   private glossary: Glossary;
+  private intents: Intents;
+  private explainers: Explainers;
   private discrepancies: Discrepancy[];
   private chatModel?: Promise<BaseChatModel | undefined>;
   private reindexing?: Promise<ReindexSummary>;
@@ -64,6 +69,8 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   constructor(readonly config: Config, index: LoadedIndex, private options: CreateBotOptions = {}) {
     super();
     this.glossary = Glossary.load(config.corpusDir);
+    this.intents = Intents.load(config.corpusDir);
+    this.explainers = Explainers.load(config.corpusDir);
     this.discrepancies = loadDiscrepancies(config.corpusDir);
     this.served = this.serve(index);
     if (options.chatModel) this.chatModel = Promise.resolve(options.chatModel);
@@ -74,7 +81,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   }
 
   private serve(index: LoadedIndex): Served {
-    return { index, retriever: new Retriever(index, this.glossary), articles: articleViews(index) };
+    return { index, retriever: new Retriever(index, this.glossary, this.explainers), articles: articleViews(index, this.explainers) };
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -82,11 +89,48 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const served = this.served;
     const q = question.trim().slice(0, MAX_QUESTION_CHARS);
     const language = detectLanguage(q, options.localeHint);
-    const composed = !q || looksLikeInjection(q) || namesOtherInstrument(q) ? refusal(language) : await this.compose(served, q, language, options.history ?? []);
+    const composed = this.localise(await this.respond(served, q, language, options.history ?? []), language);
     const text = plainText(composed.blocks, composed.citations, language);
     const answer: Answer = { id: randomUUID(), language, ...composed, text, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);
     return answer;
+  }
+
+  /**
+   * Speak the asker's language: the answer opens with the gist of its lead citation (unofficial),
+   * and a quote from a document in another language carries its unofficial translation.
+   */
+  private localise(composed: Composed, language: Language): Composed {
+    // Only an answer that quotes gets a gist above its quotes (a model's own answer is its summary).
+    if (!composed.grounded || !composed.citations.length || !composed.blocks.some((b) => b.kind === "quote" || b.kind === "intro")) return composed;
+    const citations = composed.citations.map((c) => {
+      if (c.quoteLanguage === language || c.part !== "news" || !c.paragraph) return c;
+      const text = this.explainers.translation(c.doc, language, c.paragraph);
+      return text ? { ...c, translation: { language, text } } : c;
+    });
+    const lead = citations[0];
+    const summary = composed.summary ?? this.explainers.gistFor(lead, language) ?? (lead.part === "news" && lead.quoteLanguage === language ? lead.quote : null);
+    // A gist that only repeats the quote under it (an Indonesian report quoted to an Indonesian) is not shown twice.
+    const shown = summary && summary !== lead.quote && !composed.blocks.some((b) => b.kind === "summary");
+    return { ...composed, citations, summary, blocks: shown ? [{ kind: "summary", text: summary }, ...composed.blocks] : composed.blocks };
+  }
+
+  /** Refuse what the corpus cannot answer before retrieval decides; compose the rest. */
+  private async respond(served: Served, q: string, language: Language, history: Turn[]): Promise<Composed> {
+    if (!q || looksLikeInjection(q)) return refusal(language);
+    if (namesOtherInstrument(q)) return refusal(language, "otherInstrument");
+    const intent = this.intents.outOfScope(q, language);
+    if (intent?.refusal === "opinion") return refusal(language, "opinion", await this.topicSuggestion(served, q, language));
+    if (intent) return refusal(language, intent.refusal);
+    return this.compose(served, q, language, history);
+  }
+
+  /** For an opinion: offer what the text says on the topic ("What does Article 6 (…) say?"). */
+  private async topicSuggestion(served: Served, question: string, language: Language): Promise<string[] | undefined> {
+    const retrieval = await served.retriever.retrieve(question, { language });
+    const top = retrieval.sections.find((s) => s.article !== null);
+    const view = top?.article ? served.articles.get(top.article) : undefined;
+    return view && retrieval.confidence >= MIN_CONFIDENCE / 2 ? [PHRASES[language].whatItSays(view.article, view.title)] : undefined;
   }
 
   private async compose(served: Served, question: string, language: Language, history: Turn[]): Promise<Composed> {
@@ -103,15 +147,19 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     if (!named.length && retrieval.references.chapters.length) return composeChapter(retrieval.references.chapters, [...articles.values()], index.documents, language, index.chunks);
     if (!named.length && retrieval.references.notes && retrieval.confidence >= MIN_CONFIDENCE) return composeNotes(index.chunks, language);
 
-    // A question that cannot stand alone ("what are its exceptions?") borrows the previous one.
-    if (retrieval.confidence < MIN_CONFIDENCE && previous) {
-      const withContext = await retriever.retrieve(question, { context: previous.question, language });
-      if (withContext.confidence >= MIN_CONFIDENCE) retrieval = withContext;
+    // A question that cannot stand alone ("are there any exceptions?", "who has to staff it?") is
+    // read with the conversation's subject: the previous question's words, and its answer's lead.
+    const subject = previous ? subjectOf(previous) : undefined;
+    const followUp = previous !== undefined && (this.intents.pointsBack(question) || retrieval.confidence < MIN_CONFIDENCE);
+    if (followUp && previous) {
+      const withContext = await retriever.retrieve(question, { context: previous.question, language, prefer: subject });
+      if (withContext.confidence >= MIN_CONFIDENCE || this.intents.pointsBack(question)) retrieval = { ...withContext, confidence: Math.max(withContext.confidence, MIN_CONFIDENCE) };
     }
     // A question about a known discrepancy between the sources is answerable by definition.
     const asksAboutDiscrepancy = relevantDiscrepancies(this.discrepancies, question, []).length > 0;
     if (!retrieval.sections.length || (retrieval.confidence < MIN_CONFIDENCE && !asksAboutDiscrepancy)) return refusal(language);
-    const extractive = composeExtractive({ question, language, retrieval, discrepancies: this.discrepancies, chunks: index.chunks });
+    const aspects = this.intents.aspects(question);
+    const extractive = composeExtractive({ question, language, retrieval, discrepancies: this.discrepancies, chunks: index.chunks, aspects, subject: followUp ? subject : undefined });
     return (await this.phrase(question, language, retrieval, extractive)) ?? extractive;
   }
 
@@ -222,11 +270,17 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   }
 }
 
+/** The section an earlier answer led with ("convention:art-41"), from its first citation's chunk id. */
+function subjectOf(turn: Turn): string | undefined {
+  const id = turn.answer?.citations[0]?.chunkId;
+  return id ? id.split(":").slice(0, 2).join(":") : undefined;
+}
+
 export function buildSettings(config: Config): BuildSettings {
   return { corpusDir: config.corpusDir, sourcesDir: config.sourcesDir, cacheDir: config.cacheDir, downloadUrl: config.CONVENTION_PDF_URL, indexDir: config.indexDir, embeddings: config.EMBEDDINGS };
 }
 
-function articleViews(index: LoadedIndex): Map<number, ArticleView> {
+function articleViews(index: LoadedIndex, explainers: Explainers): Map<number, ArticleView> {
   const doc = index.documents.find((d) => d.entry.id === CONVENTION_DOC);
   const views = new Map<number, ArticleView>();
   if (!doc) return views;
@@ -242,6 +296,7 @@ function articleViews(index: LoadedIndex): Map<number, ArticleView> {
       paragraphs: s.paragraphs.map((p) => p.blocks.join("\n")),
       url: `${doc.entry.url}#page=${s.page}`,
       notes: notes.filter((n) => n.interprets?.includes(s.article!)).map((n) => n.paragraphs[0].blocks.join(" ")),
+      gist: { en: explainers.gist(`${s.article}`, "en"), id: explainers.gist(`${s.article}`, "id"), vi: explainers.gist(`${s.article}`, "vi") },
     });
   }
   return views;

@@ -119,6 +119,8 @@ export interface ArticleView {
   url: string;
   /** Interpretative notes that interpret this article. */
   notes: string[];
+  /** Unofficial plain-language gist of the article per language (corpus/explainers), where one exists. */
+  gist: Partial<Record<Language, string>>;
 }
 
 export interface SourceDocument {

@@ -144,7 +144,7 @@ export async function evaluate(bot: ConventionBot, questions: EvalQuestion[], ch
   const rows: Row[] = [];
   for (const q of questions) {
     const a = await answerInConversation(bot, q.question, q.history ?? []);
-    const broken = a.citations.filter((c) => quoteProblems(c.quote, c.article).length).length;
+    const broken = a.citations.filter((c) => quoteProblems(c.quote, c).length).length;
     rows.push({ q, a, rank: hitRank(q, a), lead: leadHit(q, a), broken, dangling: a.citations.filter((c) => !chunkExists(c.chunkId)).length });
   }
   const byLanguage: Record<string, Figures> = {};
@@ -158,7 +158,7 @@ export async function evaluate(bot: ConventionBot, questions: EvalQuestion[], ch
       id: r.q.id,
       question: r.q.question,
       expected: expected(r.q),
-      got: r.a.grounded ? r.a.citations.map((c) => `${c.label}${c.item ? `(${c.item})` : ""}${quoteProblems(c.quote, c.article).length ? ` [broken: ${quoteProblems(c.quote, c.article).join(", ")}: “${c.quote.slice(-60)}”]` : ""}`).join("; ") : "refused",
+      got: r.a.grounded ? r.a.citations.map((c) => `${c.label}${quoteProblems(c.quote, c).length ? ` [broken: ${quoteProblems(c.quote, c).join(", ")}: “${c.quote.slice(-60)}”]` : ""}`).join("; ") : "refused",
     }));
   return { overall: figures(rows), byLanguage, misses };
 }

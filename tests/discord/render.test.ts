@@ -112,7 +112,7 @@ describe("renderArticle and renderStats", () => {
   const view: ArticleView = {
     article: 40, title: "General principles and procedures relating to mutual legal assistance", chapter: "V", chapterTitle: "International cooperation",
     paragraphs: Array.from({ length: 30 }, (_, i) => `${i + 1}. ${"States Parties shall afford one another mutual legal assistance. ".repeat(8)}`),
-    url: `${URL_BASE}#page=25`, notes: [],
+    url: `${URL_BASE}#page=25`, notes: [], gist: {},
   };
 
   test("a long article shows the whole paragraphs that fit, a count and a link", () => {

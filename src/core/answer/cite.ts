@@ -1,17 +1,15 @@
 /**
- * Turning a chunk into a citation a reader can check: a short verbatim quote (the sentences that
- * best match the question), a label ("Art. 41(1)") and a link to the page of the official text.
+ * Turning a chunk into a citation a reader can check: a verbatim quote (see quote.ts), a label
+ * ("Art. 41(1)", "Art. 2(c)") and a link to the page of the official text.
  */
 import type { Chunk } from "../index/chunk.js";
-import { terms } from "../text.js";
+import { QUOTE_BUDGET, quoteOf } from "./quote.js";
 import type { Citation, Part } from "../types.js";
-
-const MAX_QUOTE = 420;
 
 export function label(c: Chunk["metadata"]): string {
   switch (c.kind) {
     case "article":
-      return `Art. ${c.article}${c.paragraph ? `(${c.paragraph})` : ""}`;
+      return `Art. ${c.article}${c.paragraph ? `(${c.paragraph})` : ""}${c.item ? `(${c.item})` : ""}`;
     case "note": {
       const m = /note (\d+) \((.*)\)$/.exec(c.articleTitle);
       return m ? `Interpretative note ${m[1]} (${m[2]})` : c.articleTitle;
@@ -25,38 +23,16 @@ export function label(c: Chunk["metadata"]): string {
   }
 }
 
-/** Split legal text into sentences and list items ("(a) …;"), keeping each verbatim. */
-export function sentences(text: string): string[] {
-  const pieces = text.split(/(?<=[.;:])\s+(?=(?:\([a-z]{1,4}\)|\d+\.\s|[A-Z“"]))/).filter((s) => s.trim());
-  // A bare paragraph number ("1.") belongs to the sentence it opens.
-  return pieces.reduce<string[]>((out, p) => {
-    const last = out[out.length - 1];
-    if (last !== undefined && /^\d{1,2}\.$/.test(last)) out[out.length - 1] = `${last} ${p}`;
-    else out.push(p);
-    return out;
-  }, []);
+/** The verbatim quote of a chunk for these query terms, and the item it stands for (see quote.ts). */
+export function quoteChunk(chunk: Chunk, queryTerms: string[], max = QUOTE_BUDGET): { quote: string; item: string | null } {
+  const q = quoteOf(chunk.metadata, queryTerms, max);
+  return { quote: q.text, item: q.item };
 }
 
-function shorten(text: string, max = MAX_QUOTE): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:]$/, "") + " …";
-}
-
-/** The sentence(s) of a chunk that best match the query terms, in their original order. */
-export function bestQuote(text: string, queryTerms: string[], max = MAX_QUOTE): string {
-  // The paragraph number is in the citation's label ("Art. 62(1)"), not repeated in the quote.
-  const body = text.replace(/^\d{1,2}\.\s+/, "");
-  const list = sentences(body);
-  if (list.length <= 1) return shorten(body, max);
-  const wanted = new Set(queryTerms);
-  const scored = list.map((s, i) => ({ i, s, score: terms(s).filter((t) => wanted.has(t)).length + (i === 0 ? 0.5 : 0) }));
-  const best = [...scored].sort((a, b) => b.score - a.score || a.i - b.i)[0];
-  const picked = [best];
-  // A short best sentence reads better with its neighbour (an item with its lead-in, say).
-  const next = scored[best.i + 1] ?? scored[best.i - 1];
-  if (best.s.length < 160 && next && best.s.length + next.s.length < max) picked.push(next);
-  return shorten(picked.sort((a, b) => a.i - b.i).map((p) => p.s).join(" "), max);
+/** A citation of a chunk with its best quote for the query terms. */
+export function cite(chunk: Chunk, queryTerms: string[], max = QUOTE_BUDGET): Citation {
+  const { quote, item } = quoteChunk(chunk, queryTerms, max);
+  return citationOf(chunk, quote, item);
 }
 
 /** The citation part of a chunk's section kind (the one footnote reads as a note). */

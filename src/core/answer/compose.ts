@@ -4,9 +4,13 @@
  * shapes an answer takes: a whole article when one is named, and an honest refusal.
  */
 import type { Chunk } from "../index/chunk.js";
-import type { RankedSection, Retrieval } from "../retrieve/hybrid.js";
+import type { Retrieval } from "../retrieve/hybrid.js";
+import { terms } from "../text.js";
 import type { AnswerBlock, ArticleView, Citation, Language } from "../types.js";
-import { bestQuote, citationOf, sentences } from "./cite.js";
+import { cite } from "./cite.js";
+import type { Aspect, RefusalKind } from "./intents.js";
+import { chooseLead, runnersUp } from "./lead.js";
+import { shortenMiddle } from "./quote.js";
 import { onSide, relevantDiscrepancies, type Discrepancy } from "./discrepancies.js";
 import { PHRASES } from "./i18n.js";
 
@@ -20,13 +24,13 @@ export interface Composed {
 }
 
 const ARTICLE_BUDGET = 1500;
-/** A second or third passage is quoted only when it scores close to the best one. */
-const RUNNER_UP_RATIO = 0.5;
 
-export function refusal(language: Language): Composed {
+/** Refusals by kind (see intents.ts): each says why, and where to look instead when there is a place. */
+export function refusal(language: Language, kind: RefusalKind | "notFound" = "notFound", suggestions?: string[]): Composed {
   const p = PHRASES[language];
-  const blocks: AnswerBlock[] = [{ kind: "text", text: p.refusal }, { kind: "text", text: [p.tryAsking, ...p.suggestions.map((s) => `• ${s}`)].join("\n") }];
-  return { grounded: false, summary: null, citations: [], suggestions: p.suggestions, blocks };
+  const offered = suggestions?.length ? suggestions : p.suggestions;
+  const blocks: AnswerBlock[] = [{ kind: "text", text: p.refusals[kind] }, { kind: "text", text: [p.tryAsking, ...offered.map((s) => `• ${s}`)].join("\n") }];
+  return { grounded: false, summary: null, citations: [], suggestions: offered, blocks };
 }
 
 export interface ExtractiveInput {
@@ -36,20 +40,22 @@ export interface ExtractiveInput {
   discrepancies: Discrepancy[];
   /** All chunks, to find the other side of a discrepancy. */
   chunks: Chunk[];
+  /** What the question asks for (exception, time limit, actor…). */
+  aspects: Aspect[];
+  /** For a follow-up: the section the conversation is about. */
+  subject?: string;
 }
 
-export function composeExtractive({ question, language, retrieval, discrepancies, chunks }: ExtractiveInput): Composed {
+/** The extractive answer: the lead paragraph's quote, then at most two runners-up that add to it. */
+export function composeExtractive({ question, language, retrieval, discrepancies, chunks, aspects, subject }: ExtractiveInput): Composed {
   const p = PHRASES[language];
-  const [top, ...rest] = retrieval.sections;
-  const picked: RankedSection[] = [top, ...rest.filter((s) => s.score >= top.score * RUNNER_UP_RATIO).slice(0, 2)];
-  const citations = picked.map((s) => citationOf(s.chunks[0].chunk, bestQuote(s.chunks[0].chunk.metadata.text, retrieval.queryTerms)));
-  // A second strong passage of the best section is worth quoting too (e.g. two paragraphs of one article).
-  const second = top.chunks[1];
-  if (second && second.score >= top.chunks[0].score * 0.9 && citations.length < 3) citations.splice(1, 0, citationOf(second.chunk, bestQuote(second.chunk.metadata.text, retrieval.queryTerms)));
-
+  const ctx = { queryTerms: retrieval.queryTerms, aspects, subject };
+  const lead = chooseLead(retrieval.sections, ctx);
+  const picked = [lead.chunk, ...runnersUp(retrieval.sections, lead, ctx)];
+  const citations = picked.map((c) => cite(c, retrieval.queryTerms));
   const blocks: AnswerBlock[] = [];
   citations.forEach((c, i) => {
-    if (i === 0) blocks.push({ kind: "intro", text: c.doc === "convention" ? p.intro : p.newsIntro });
+    if (i === 0) blocks.push({ kind: "intro", text: c.part === "news" ? p.newsIntro : p.intro });
     else if (i === 1) blocks.push({ kind: "intro", text: p.alsoIntro });
     blocks.push({ kind: "quote", citation: i });
   });
@@ -66,8 +72,7 @@ function addDiscrepancies(blocks: AnswerBlock[], citations: Citation[], ctx: Pic
       if (citations.some((c) => onSide(side, c.doc, c.article, c.quote))) continue;
       const chunk = ctx.chunks.find((k) => onSide(side, k.metadata.doc, k.metadata.article, k.metadata.text));
       if (!chunk) continue;
-      const quote = side.contains ? sentences(chunk.metadata.text).find((s) => s.toLowerCase().includes(side.contains!.toLowerCase())) ?? chunk.metadata.text : sentences(chunk.metadata.text)[0];
-      const c = citationOf(chunk, quote.length > 420 ? bestQuote(quote, []) : quote);
+      const c = cite(chunk, side.contains ? terms(side.contains) : []);
       citations.push(c);
       blocks.push({ kind: "quote", citation: citations.length - 1 });
     }
@@ -85,14 +90,15 @@ export function composeArticle(view: ArticleView, paragraph: number | null, lang
   const shown: string[] = [];
   for (const text of wanted.length ? wanted : view.paragraphs) {
     if (used + text.length > ARTICLE_BUDGET && shown.length) break;
-    shown.push(text.length > ARTICLE_BUDGET ? bestQuote(text, [], ARTICLE_BUDGET) : text);
+    shown.push(text.length > ARTICLE_BUDGET ? shortenMiddle(text, ARTICLE_BUDGET) : text);
     used += text.length;
   }
   blocks.push(...shown.map((text): AnswerBlock => ({ kind: "text", text })));
   if (shown.length < view.paragraphs.length || wanted.length) blocks.push({ kind: "text", text: p.moreAt(view.url) });
   if (language !== "en") blocks.push({ kind: "note", text: p.translationNote });
   const articleChunks = chunks.filter((c) => c.metadata.article === view.article && c.metadata.kind === "article");
-  const cite = (wanted.length ? articleChunks.filter((c) => c.metadata.paragraph === paragraph) : articleChunks).filter((c) => c.metadata.part === 0).slice(0, 3);
-  const citations = cite.map((c) => citationOf(c, bestQuote(c.metadata.text, [], 300)));
-  return { grounded: true, summary: null, blocks, citations };
+  const cited = (wanted.length ? articleChunks.filter((c) => c.metadata.paragraph === paragraph) : articleChunks).filter((c) => c.metadata.part === 0).slice(0, 3);
+  const citations = cited.map((c) => cite(c, [], 300));
+  const gist = view.gist[language] ?? null;
+  return { grounded: true, summary: gist, blocks: gist ? [{ kind: "summary", text: gist }, ...blocks] : blocks, citations };
 }

@@ -4,6 +4,10 @@
  */
 import type { Language } from "../types.js";
 
+/** The UN Treaty Collection's chapter of penal-matters treaties, where signatures and ratifications are recorded. */
+export const TREATY_COLLECTION_URL = "https://treaties.un.org/Pages/Treaties.aspx?id=18&subid=A&clang=_en";
+const UNTC = TREATY_COLLECTION_URL;
+
 export interface Phrases {
   intro: string;
   newsIntro: string;
@@ -12,6 +16,10 @@ export interface Phrases {
   moreAt: (url: string) => string;
   translationNote: string;
   refusal: string;
+  /** Refusals by kind: not found, ratification status, prediction, opinion, other instrument, tech support, off topic. */
+  refusals: Record<"notFound" | "status" | "prediction" | "opinion" | "otherInstrument" | "howto" | "offTopic", string>;
+  /** A suggestion offered with an opinion refusal: what the text says on the topic. */
+  whatItSays: (article: number, title: string) => string;
   tryAsking: string;
   suggestions: string[];
   discrepancy: string;
@@ -32,6 +40,16 @@ export const PHRASES: Record<Language, Phrases> = {
     moreAt: (url) => `Full text: ${url}`,
     translationNote: "",
     refusal: "I couldn't find this in the UN Convention against Cybercrime or in the news report of its signing, so I can't answer it.",
+    refusals: {
+      notFound: "I couldn't find this in the UN Convention against Cybercrime or in the news report of its signing, so I can't answer it.",
+      status: `I can't tell who has signed or ratified the Convention, or whether it is in force: my sources are its adopted text and one report of the signing ceremony, not a record of signatures and ratifications. The UN Treaty Collection keeps that record: ${UNTC}`,
+      prediction: "I can't predict what the Convention will achieve: my sources are its text and one news report. I can tell you what the text provides.",
+      opinion: "I don't give opinions or advice on the Convention; I can tell you what its text says.",
+      otherInstrument: "I only answer about the UN Convention against Cybercrime and the report of its signing, not about other treaties or national laws.",
+      howto: "I can't help with technical support: I answer questions about the UN Convention against Cybercrime and the report of its signing.",
+      offTopic: "That is outside what I know: I answer questions about the UN Convention against Cybercrime and the report of its signing.",
+    },
+    whatItSays: (a, t) => `What does Article ${a} (${t}) say?`,
     tryAsking: "You could ask, for example:",
     suggestions: [
       "What does the Convention say about illegal access to computer systems?",
@@ -52,6 +70,16 @@ export const PHRASES: Record<Language, Phrases> = {
     moreAt: (url) => `Teks lengkap: ${url}`,
     translationNote: "(Kutipan dari teks resmi berbahasa Inggris.)",
     refusal: "Saya tidak menemukan jawabannya dalam Konvensi PBB tentang Kejahatan Siber maupun dalam laporan berita penandatanganannya, jadi saya tidak dapat menjawabnya.",
+    refusals: {
+      notFound: "Saya tidak menemukan jawabannya dalam Konvensi PBB tentang Kejahatan Siber maupun dalam laporan berita penandatanganannya, jadi saya tidak dapat menjawabnya.",
+      status: `Saya tidak dapat memastikan negara mana yang sudah menandatangani atau meratifikasi Konvensi, atau apakah Konvensi sudah berlaku: sumber saya adalah teks yang diadopsi dan satu laporan upacara penandatanganan, bukan catatan penandatanganan dan ratifikasi. Catatan itu ada di UN Treaty Collection: ${UNTC}`,
+      prediction: "Saya tidak dapat memprediksi hasil Konvensi: sumber saya hanya teksnya dan satu laporan berita. Saya dapat menjelaskan apa yang diatur dalam teksnya.",
+      opinion: "Saya tidak memberi pendapat atau saran tentang Konvensi; saya dapat menjelaskan apa yang dikatakan teksnya.",
+      otherInstrument: "Saya hanya menjawab tentang Konvensi PBB tentang Kejahatan Siber dan laporan penandatanganannya, bukan tentang perjanjian lain atau undang-undang nasional.",
+      howto: "Saya tidak dapat membantu masalah teknis: saya menjawab pertanyaan tentang Konvensi PBB tentang Kejahatan Siber dan laporan penandatanganannya.",
+      offTopic: "Itu di luar pengetahuan saya: saya menjawab pertanyaan tentang Konvensi PBB tentang Kejahatan Siber dan laporan penandatanganannya.",
+    },
+    whatItSays: (a, t) => `Apa isi Pasal ${a} (${t})?`,
     tryAsking: "Coba tanyakan, misalnya:",
     suggestions: [
       "Apa yang diatur Konvensi tentang akses ilegal ke sistem komputer?",
@@ -72,6 +100,16 @@ export const PHRASES: Record<Language, Phrases> = {
     moreAt: (url) => `Toàn văn: ${url}`,
     translationNote: "(Trích từ văn bản chính thức bằng tiếng Anh.)",
     refusal: "Tôi không tìm thấy nội dung này trong Công ước của Liên Hợp Quốc về chống tội phạm mạng hay trong bản tin về lễ ký, nên không thể trả lời.",
+    refusals: {
+      notFound: "Tôi không tìm thấy nội dung này trong Công ước của Liên Hợp Quốc về chống tội phạm mạng hay trong bản tin về lễ ký, nên không thể trả lời.",
+      status: `Tôi không thể cho biết nước nào đã ký hay phê chuẩn Công ước, hoặc Công ước đã có hiệu lực chưa: nguồn của tôi là văn bản được thông qua và một bản tin về lễ ký, không phải hồ sơ ký và phê chuẩn. Hồ sơ đó có tại UN Treaty Collection: ${UNTC}`,
+      prediction: "Tôi không thể dự đoán Công ước sẽ đạt được gì: nguồn của tôi chỉ là văn bản và một bản tin. Tôi có thể cho biết văn bản quy định gì.",
+      opinion: "Tôi không đưa ra ý kiến hay lời khuyên về Công ước; tôi có thể cho biết văn bản nói gì.",
+      otherInstrument: "Tôi chỉ trả lời về Công ước của Liên Hợp Quốc về chống tội phạm mạng và bản tin về lễ ký, không về điều ước khác hay luật quốc gia.",
+      howto: "Tôi không thể hỗ trợ kỹ thuật: tôi trả lời câu hỏi về Công ước của Liên Hợp Quốc về chống tội phạm mạng và bản tin về lễ ký.",
+      offTopic: "Điều đó nằm ngoài phạm vi của tôi: tôi trả lời câu hỏi về Công ước của Liên Hợp Quốc về chống tội phạm mạng và bản tin về lễ ký.",
+    },
+    whatItSays: (a, t) => `Điều ${a} (${t}) quy định gì?`,
     tryAsking: "Bạn có thể hỏi, ví dụ:",
     suggestions: [
       "Công ước quy định gì về truy cập trái phép hệ thống máy tính?",

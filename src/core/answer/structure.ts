@@ -6,7 +6,7 @@ import type { Chunk } from "../index/chunk.js";
 import type { StoredDocument } from "../index/store.js";
 import type { AnswerBlock, ArticleView, Language } from "../types.js";
 import { CONVENTION_DOC } from "../types.js";
-import { bestQuote, citationOf } from "./cite.js";
+import { cite } from "./cite.js";
 import type { Composed } from "./compose.js";
 import { PHRASES } from "./i18n.js";
 
@@ -26,7 +26,7 @@ export function composeChapter(numerals: string[], articles: ArticleView[], docu
     for (const a of members) lines.push(`• Art. ${a.article} — ${a.title}`);
     lines.push("");
     const first = chunks.find((c) => c.metadata.article === members[0].article && c.metadata.part === 0);
-    if (first) citations.push(citationOf(first, bestQuote(first.metadata.text, [], 300)));
+    if (first) citations.push(cite(first, [], 300));
   }
   const text = lines.join("\n").trim();
   return { grounded: lines.length > 0, summary: null, blocks: text ? [{ kind: "text", text }] : [], citations };
@@ -34,7 +34,7 @@ export function composeChapter(numerals: string[], articles: ArticleView[], docu
 
 export function composeNotes(chunks: Chunk[], language: Language): Composed {
   const notes = chunks.filter((c) => c.metadata.kind === "note");
-  const citations = notes.map((c) => citationOf(c, bestQuote(c.metadata.text, [], 300)));
+  const citations = notes.map((c) => cite(c, [], 300));
   const blocks: AnswerBlock[] = [{ kind: "intro", text: PHRASES[language].intro }, ...citations.map((_, i): AnswerBlock => ({ kind: "quote", citation: i }))];
   if (language !== "en") blocks.push({ kind: "note", text: PHRASES[language].translationNote });
   return { grounded: true, summary: null, blocks, citations };

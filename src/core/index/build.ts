@@ -4,6 +4,7 @@
  * place before CURRENT moves. A failure at any stage leaves the served version untouched.
  */
 import fs from "node:fs/promises";
+import fsSync from "node:fs";
 import path from "node:path";
 import lockfile from "proper-lockfile";
 import { loadCorpus, sectionHash, type Corpus } from "../corpus/index.js";
@@ -40,7 +41,7 @@ export async function buildIndex(settings: BuildSettings, options: ReindexOption
     sums.push(`${entry.id}:${(await obtainSource(entry, settings)).sha256}`);
     progress("read", i + 1, entries.length);
   }
-  const version = sha256(JSON.stringify({ sums, PARSER_VERSION, CHUNKER_VERSION, embedder: embedder.info.id })).slice(0, 16);
+  const version = sha256(JSON.stringify({ sums, data: dataSums(settings.corpusDir), PARSER_VERSION, CHUNKER_VERSION, embedder: embedder.info.id })).slice(0, 16);
   const previousVersion = await readCurrent(settings.indexDir);
   const previous = previousVersion ? await readManifestOf(path.join(settings.indexDir, previousVersion)).catch(() => null) : null;
   if (previous && version === previousVersion && !options.force && !options.dryRun) {
@@ -164,4 +165,17 @@ export function diffManifests(previous: IndexManifest | null, next: IndexManifes
   for (const d of next) if (prevDocs.get(d.id) !== docHash(d)) diff.documents.push(d.id);
   for (const id of prevDocs.keys()) if (!next.some((d) => d.id === id)) diff.documents.push(id);
   return diff;
+}
+
+/**
+ * The corpus data files that shape answers (glossary, intents, discrepancies, explainers,
+ * translations) are content too: a change to any of them is a new index version.
+ */
+export function dataSums(corpusDir: string): string[] {
+  const files = ["glossary.json", "intents.json", "discrepancies.json"];
+  for (const dir of ["explainers", "translations"]) {
+    const folder = path.join(corpusDir, dir);
+    if (fsSync.existsSync(folder)) files.push(...fsSync.readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((f) => `${dir}/${f}`));
+  }
+  return files.filter((f) => fsSync.existsSync(path.join(corpusDir, f))).map((f) => `${f}:${sha256(fsSync.readFileSync(path.join(corpusDir, f)))}`);
 }

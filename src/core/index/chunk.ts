@@ -8,7 +8,7 @@ import { Document } from "@langchain/core/documents";
 import type { Corpus, CorpusDocument, Section } from "../corpus/index.js";
 
 /** Bump when the chunking changes: it is part of the index version. */
-export const CHUNKER_VERSION = 3;
+export const CHUNKER_VERSION = 5;
 const MAX_CHARS = 1100;
 
 export interface ChunkMetadata {
@@ -57,7 +57,10 @@ const ITEM = /^\(([a-z])\)\s/;
 function parts(blocks: string[]): Part[] {
   const whole = blocks.join(" ");
   if (whole.length <= MAX_CHARS || blocks.length < 2) return [{ text: whole, blocks, item: null }];
-  const lead = blocks[0].length < 400 ? blocks[0] : "";
+  // Continued parts keep the lead-in among their blocks (an item is never quoted without it); a
+  // short lead-in is also repeated in the embedded text, so the part still reads as what it is.
+  const lead = blocks[0];
+  const short = lead.length < 400;
   const out: Part[] = [];
   let current = [blocks[0]];
   const length = (bs: string[]) => bs.join(" ").length;
@@ -69,7 +72,7 @@ function parts(blocks: string[]): Part[] {
   }
   out.push({ text: current.join(" "), blocks: current, item: null });
   // A continued part reads "lead … (f) …" so that its text still shows it is not the beginning.
-  return out.map((p, i) => (i > 0 && lead && p.blocks[0] === lead ? { ...p, text: `${lead} … ${p.blocks.slice(1).join(" ")}` } : p));
+  return out.map((p, i) => (i > 0 && p.blocks[0] === lead ? { ...p, text: short ? `${lead} … ${p.blocks.slice(1).join(" ")}` : p.blocks.slice(1).join(" ") } : p));
 }
 
 /**
@@ -80,7 +83,10 @@ function definitions(blocks: string[]): Part[] {
   const out: Part[] = [];
   for (const b of blocks) {
     const m = ITEM.exec(b);
-    if (m) out.push({ text: b, blocks: [b], item: m[1] });
+    const last = out[out.length - 1];
+    // "(i)" after a definition that ends in "…:" is its first sub-item, not definition (i).
+    const sub = m && last && /^\((i|ii|iii|iv|v)\)\s/.test(b) && /:$/.test(last.blocks[0].trim());
+    if (m && !sub) out.push({ text: b, blocks: [b], item: m[1] });
     else if (out.length) {
       const last = out[out.length - 1];
       last.blocks.push(b);

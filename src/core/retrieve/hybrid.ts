@@ -9,6 +9,8 @@ import type { LoadedIndex } from "../index/store.js";
 import { fold, isQuestionWord, isStopWord, stem, terms, words } from "../text.js";
 import { CONVENTION_DOC, NEWS_DOC, type Language } from "../types.js";
 import type { Glossary, GlossaryMatch } from "./glossary.js";
+import type { Explainers } from "../corpus/explainers.js";
+import { chunksAt, ExplainerIndex } from "./explained.js";
 import { LexicalIndex } from "./lexical.js";
 import { findReferences, type References } from "./references.js";
 
@@ -44,11 +46,13 @@ export interface RetrieveOptions {
   context?: string;
   /** The question's language (for the confidence: which glossary words count as known). */
   language?: Language;
+  /** A section the conversation is about ("convention:art-41"): kept among the results for a follow-up. */
+  prefer?: string;
 }
 
 const RRF_K = 60;
 const CANDIDATES = 40;
-const W = { lexical: 1, vector: 1, glossary: 0.8 };
+const W = { lexical: 1, vector: 1, glossary: 0.8, explainers: 0.8 };
 /** How much a section's second-best chunk adds: a little, so long articles do not win by length. */
 const SECOND_CHUNK = 0.1;
 /** A glossary match weighs like a rare word (relative to the largest IDF). */
@@ -67,8 +71,12 @@ export class Retriever {
   private termDocs = new Map<string, Set<string>>();
   private maxIdf: number;
 
-  constructor(private index: LoadedIndex, private glossary: Glossary) {
+  private explained?: ExplainerIndex;
+
+  constructor(private index: LoadedIndex, private glossary: Glossary, explainers?: Explainers) {
     this.lexical = new LexicalIndex(index.chunks);
+    if (explainers?.entries.length) this.explained = new ExplainerIndex(explainers.entries, index.chunks);
+    this.learnGists(explainers, index.chunks);
     const df = new Map<string, number>();
     for (const c of index.chunks) {
       this.byId.set(c.metadata.id, c);
@@ -87,6 +95,30 @@ export class Retriever {
     const n = index.chunks.length;
     for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
     this.maxIdf = Math.log(1 + n);
+  }
+
+  /** Words of the gists, per section and language: what an Indonesian or Vietnamese question covers. */
+  private gistTerms = new Map<string, Set<string>>();
+  private gistIdf = new Map<string, number>();
+
+  private learnGists(explainers: Explainers | undefined, chunks: Chunk[]): void {
+    if (!explainers) return;
+    const df = new Map<string, number>();
+    let n = 0;
+    for (const e of explainers.entries) {
+      const keys = new Set(chunksAt(e.place, chunks).map(sectionKey));
+      for (const lang of ["en", "id", "vi"] as const) {
+        const set = new Set(terms(e[lang]));
+        n++;
+        set.forEach((t) => df.set(t, (df.get(t) ?? 0) + 1));
+        for (const key of keys) {
+          const all = this.gistTerms.get(key) ?? new Set<string>();
+          set.forEach((t) => all.add(t));
+          this.gistTerms.set(key, all);
+        }
+      }
+    }
+    for (const [t, d] of df) this.gistIdf.set(t, Math.log(1 + n / d));
   }
 
   chunk(id: string): Chunk | undefined {
@@ -110,6 +142,8 @@ export class Retriever {
     const vector = await this.index.store.similaritySearchVectorWithScore(await this.index.embedder.embeddings.embedQuery(text), CANDIDATES);
     // hnswlib returns cosine distances: lower is closer.
     addList(vector.map(([d, distance]) => ({ id: (d.metadata as Chunk["metadata"]).id, score: Math.max(0, 1 - distance) })), W.vector);
+    // Gists in the asker's language point at the official paragraphs they explain.
+    if (this.explained) addList(this.explained.query(text, CANDIDATES), W.explainers);
 
     const sections = new Map<string, RankedSection>();
     for (const [id, score] of scores) {
@@ -141,6 +175,11 @@ export class Retriever {
       s.referenced = true;
       s.score += 100 - i * 0.01;
     });
+    if (opts.prefer) {
+      const best = Math.max(0, ...[...sections.values()].map((s) => s.score));
+      const s = this.boost(sections, opts.prefer, 0);
+      s.score = Math.max(s.score, best * 0.8);
+    }
     const ranked = [...sections.values()].filter((s) => s.chunks.length).sort((a, b) => b.score - a.score);
     const queryTerms = [...new Set([...terms(question), ...terms(expansion)])];
     const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, opts.language ?? "en", glossary, ranked.slice(0, COVERAGE_SECTIONS));
@@ -184,7 +223,7 @@ export class Retriever {
   private coverage(question: string, language: Language, glossary: GlossaryMatch[], top: RankedSection[]): number {
     if (!top.length) return 0;
     // The answer may quote the best few sections, so the question counts as covered by their union.
-    const have = new Set(top.flatMap((s) => [...(this.sectionTerms.get(s.key) ?? [])]));
+    const have = new Set(top.flatMap((s) => [...(this.sectionTerms.get(s.key) ?? []), ...(language !== "en" ? this.gistTerms.get(s.key) ?? [] : [])]));
     const docs = new Set(top.map((s) => s.doc));
     const articles = new Set(top.map((s) => s.article));
     let total = 0;
@@ -211,7 +250,8 @@ export class Retriever {
       seen.add(t);
       // Vietnamese syllables that happen to spell an English or Indonesian word ("lieu", "ban")
       // are not evidence either way: only the glossary speaks for a Vietnamese question.
-      const idf = language === "vi" && !/\d/.test(word) ? undefined : this.idf.get(t);
+      // Vietnamese words are known through the gists written in Vietnamese.
+      const idf = language === "vi" && !/\d/.test(word) ? this.gistIdf.get(t) : this.idf.get(t) ?? (language === "id" ? this.gistIdf.get(t) : undefined);
       const sameLanguage = [...(this.termDocs.get(t) ?? [])].some((d) => docs.has(d));
       if (idf !== undefined && (have.has(t) || hasVariant(t, have))) count(idf, true);
       else if (idf !== undefined && sameLanguage) count(idf, false);

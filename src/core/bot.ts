@@ -27,6 +27,7 @@ import type {
   ReindexSummary, SearchHit, SourcesView, StatsSummary, Turn, Vote,
 } from "./types.js";
 import { CONVENTION_DOC } from "./types.js";
+import { terms } from "./text.js";
 
 export * from "./types.js";
 
@@ -150,10 +151,13 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     // A question that cannot stand alone ("are there any exceptions?", "who has to staff it?") is
     // read with the conversation's subject: the previous question's words, and its answer's lead.
     const subject = previous ? subjectOf(previous) : undefined;
-    const followUp = previous !== undefined && (this.intents.pointsBack(question) || retrieval.confidence < MIN_CONFIDENCE);
+    const leans = previous !== undefined && (this.intents.pointsBack(question) || isShort(question));
+    const followUp = previous !== undefined && (leans || retrieval.confidence < MIN_CONFIDENCE);
     if (followUp && previous) {
       const withContext = await retriever.retrieve(question, { context: previous.question, language, prefer: subject });
-      if (withContext.confidence >= MIN_CONFIDENCE || this.intents.pointsBack(question)) retrieval = { ...withContext, confidence: Math.max(withContext.confidence, MIN_CONFIDENCE) };
+      // One that leans on the conversation is about its subject; another must be covered with the context.
+      if (leans) retrieval = { ...withContext, confidence: Math.max(withContext.confidence, MIN_CONFIDENCE) };
+      else if (withContext.confidence >= MIN_CONFIDENCE) retrieval = withContext;
     }
     // A question about a known discrepancy between the sources is answerable by definition.
     const asksAboutDiscrepancy = relevantDiscrepancies(this.discrepancies, question, []).length > 0;
@@ -268,6 +272,11 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     await this.reindexing?.catch(() => undefined);
     this.removeAllListeners();
   }
+}
+
+/** A question of a few words ("who chairs it?", "yang mimpin siapa?") leans on the conversation. */
+function isShort(question: string): boolean {
+  return terms(question).length <= 3;
 }
 
 /** The section an earlier answer led with ("convention:art-41"), from its first citation's chunk id. */

@@ -53,6 +53,8 @@ export interface Figures {
   /** Conversations (questions with `history`) and the share answered from an expected article or lead. */
   conversations: number;
   conversationHits: number;
+  /** Share of grounded answers that open with a gist (summary) in the asker's language. */
+  summaries: number;
   recall1: number;
   recall3: number;
   recall5: number;
@@ -127,6 +129,7 @@ function figures(rows: Row[]): Figures {
     outOfScope: oos.length,
     lead1: share(inScope.filter((r) => r.lead).length, inScope.length),
     brokenQuotes: rows.reduce((n, r) => n + r.broken, 0),
+    summaries: share(rows.filter((r) => r.a.grounded && r.a.summary).length, rows.filter((r) => r.a.grounded).length),
     conversations: rows.filter((r) => r.q.history?.length).length,
     conversationHits: share(rows.filter((r) => r.q.history?.length && (r.q.expect.doc === "none" ? !r.a.grounded : r.rank !== null && r.rank <= 3)).length, rows.filter((r) => r.q.history?.length).length),
     recall1: within(1),

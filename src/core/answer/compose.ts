@@ -49,7 +49,7 @@ export interface ExtractiveInput {
 /** The extractive answer: the lead paragraph's quote, then at most two runners-up that add to it. */
 export function composeExtractive({ question, language, retrieval, discrepancies, chunks, aspects, subject }: ExtractiveInput): Composed {
   const p = PHRASES[language];
-  const ctx = { queryTerms: retrieval.queryTerms, aspects, subject };
+  const ctx = { queryTerms: retrieval.queryTerms, termWeights: retrieval.termWeights, gistScores: retrieval.gistScores, language, aspects, subject };
   const lead = chooseLead(retrieval.sections, ctx);
   const picked = [lead.chunk, ...runnersUp(retrieval.sections, lead, ctx)];
   const citations = picked.map((c) => cite(c, retrieval.queryTerms));

@@ -10,13 +10,20 @@
 import type { Chunk } from "../index/chunk.js";
 import type { RankedSection, ScoredChunk } from "../retrieve/hybrid.js";
 import { terms } from "../text.js";
+import type { Language } from "../types.js";
 import type { Aspect } from "./intents.js";
 
 export interface LeadContext {
   /** Stemmed content terms of the question and its glossary expansions. */
   queryTerms: string[];
+  /** How telling each term is (IDF); a rare word shared with a paragraph says more than a common one. */
+  termWeights?: Record<string, number>;
   /** What the question asks for (see intents.ts). */
   aspects: Aspect[];
+  /** The question's language: the less the official English shares its words, the more the gists count. */
+  language?: Language;
+  /** Chunk id → how well its paragraph's gist matches the question (0..1). */
+  gistScores?: Record<string, number>;
   /** The section a follow-up is about (the previous answer's lead), preferred when it fits. */
   subject?: string;
 }
@@ -29,17 +36,24 @@ export interface Pick {
 
 /** How far below the best section another may be and still give the lead (its paragraph fits better). */
 const SECTION_SLACK = 0.75;
+/** Weight of a paragraph's gist matching the question, in the asker's words. */
+const GIST: Record<Language, number> = { en: Number(process.env.GEN ?? 0), id: Number(process.env.GID ?? 0.3), vi: Number(process.env.GVI ?? 1) };
 const RESERVATION = /\breserv(e|ation)|\bmay require\b|\bnot (to )?be bound\b/i;
 
 const has = (name: string, ctx: LeadContext) => ctx.aspects.some((a) => a.name === name);
 
-/** Share of the question's terms a chunk contains (0..1). */
-function overlap(chunk: Chunk, wanted: Set<string>): number {
+/** IDF-weighted share of the question's terms a chunk contains (0..1). */
+function overlap(chunk: Chunk, wanted: Set<string>, weights: Record<string, number> = {}): number {
   if (!wanted.size) return 0;
   const have = new Set(terms(`${chunk.metadata.text}`));
   let n = 0;
-  for (const t of wanted) if (have.has(t)) n++;
-  return n / wanted.size;
+  let total = 0;
+  for (const t of wanted) {
+    const w = weights[t] ?? 1;
+    total += w;
+    if (have.has(t)) n += w;
+  }
+  return total ? n / total : 0;
 }
 
 /** Does the chunk's text hold what an asked-for aspect names? */
@@ -49,7 +63,7 @@ function cued(chunk: Chunk, aspect: Aspect): boolean {
 
 /** A paragraph's fitness as the lead, on the scale of the section's fused scores. */
 function fitness(c: ScoredChunk, best: number, ctx: LeadContext, wanted: Set<string>): number {
-  let s = c.score / (best || 1) + 0.8 * overlap(c.chunk, wanted);
+  let s = c.score / (best || 1) + 0.8 * overlap(c.chunk, wanted, ctx.termWeights) + GIST[ctx.language ?? "en"] * (ctx.gistScores?.[c.chunk.metadata.id] ?? 0);
   for (const a of ctx.aspects) if (a.name !== "international" && cued(c.chunk, a)) s += 0.35;
   if (RESERVATION.test(c.chunk.metadata.text) && !has("reservation", ctx)) s -= 0.3;
   // A continued part of a long paragraph ("lead … (f) …") is a fine lead only when it matches better.

@@ -23,18 +23,28 @@ export function chunksAt(place: string, chunks: Chunk[]): Chunk[] {
   return chunks.filter((c) => k(c).kind === "article" && k(c).article === article && (paragraph === null || k(c).paragraph === paragraph) && (item === null || k(c).item === item));
 }
 
+/**
+ * Words and adjacent word pairs ("tich", "thu", "tich_thu"): Vietnamese writes one syllable per
+ * word, so "tịch thu" (confiscation) is only recognisable as a pair; pairs help Indonesian
+ * phrases ("data lalu lintas") and English ones alike.
+ */
+function pairs(text: string): string[] {
+  const ws = (fold(text).match(/[a-z0-9]+(?:\/[0-9]+)?/g) ?? []).filter((w) => !isStopWord(w));
+  return [...ws, ...ws.slice(1).map((w, i) => `${ws[i]}_${w}`)];
+}
+
 export class ExplainerIndex {
   private search: MiniSearch<{ id: string; text: string }>;
-  /** Gist id → ids of the chunks it stands for. */
-  private targets = new Map<string, string[]>();
+  /** Gist id → ids of the chunks it stands for, and whether it is one paragraph's (not a whole article's). */
+  private targets = new Map<string, { ids: string[]; precise: boolean }>();
 
   constructor(entries: ExplainerEntry[], chunks: Chunk[]) {
     this.search = new MiniSearch({
       fields: ["text"],
       storeFields: [],
-      tokenize: (text) => fold(text).match(/[a-z0-9]+(?:\/[0-9]+)?/g) ?? [],
-      processTerm: (term) => (isStopWord(term) || term.length < 2 ? null : stem(term)),
-      searchOptions: { combineWith: "OR" },
+      tokenize: pairs,
+      processTerm: (term) => (term.includes("_") ? term : isStopWord(term) || term.length < 2 ? null : stem(term)),
+      searchOptions: { combineWith: "OR", boostTerm: (term: string) => (term.includes("_") ? 2 : 1) } as never,
     });
     const docs: { id: string; text: string }[] = [];
     entries.forEach((e, i) => {
@@ -42,18 +52,25 @@ export class ExplainerIndex {
       if (!ids.length) return;
       for (const lang of ["en", "id", "vi"] as const) {
         const id = `${i}:${lang}`;
-        this.targets.set(id, ids);
+        this.targets.set(id, { ids, precise: ids.length === 1 || /\(|:/.test(e.place) });
         docs.push({ id, text: e[lang] });
       }
     });
     this.search.addAll(docs);
   }
 
-  /** Chunk ids with the score of the best gist that stands for them, best first. */
+  /**
+   * Chunk ids with the score of the best gist that stands for them, best first. A whole
+   * article's gist counts half for each of its paragraphs: it says the article fits, not which
+   * paragraph does.
+   */
   query(text: string, k: number): LexicalHit[] {
     const best = new Map<string, number>();
     for (const r of this.search.search(text).slice(0, k)) {
-      for (const id of this.targets.get(String(r.id)) ?? []) if (!best.has(id) || best.get(id)! < r.score) best.set(id, r.score);
+      const target = this.targets.get(String(r.id));
+      if (!target) continue;
+      const score = target.precise ? r.score : r.score / 2;
+      for (const id of target.ids) if (!best.has(id) || best.get(id)! < score) best.set(id, score);
     }
     return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
   }

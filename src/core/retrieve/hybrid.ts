@@ -38,6 +38,10 @@ export interface Retrieval {
   glossary: GlossaryMatch[];
   /** Content terms of the question and its glossary expansions, for sentence selection. */
   queryTerms: string[];
+  /** How telling each query term is (its IDF over the chunks; unknown terms weigh most). */
+  termWeights: Record<string, number>;
+  /** Chunk id → how well the gist of its paragraph matches the question (0..1, best = 1). */
+  gistScores: Record<string, number>;
 }
 
 export interface RetrieveOptions {
@@ -52,7 +56,7 @@ export interface RetrieveOptions {
 
 const RRF_K = 60;
 const CANDIDATES = 40;
-const W = { lexical: 1, vector: 1, glossary: 0.8, explainers: 0.8 };
+const W = { lexical: 1, vector: 1, glossary: 0.8, explainers: Number(process.env.WX ?? 0.8), explainersOwn: Number(process.env.WXO ?? 1.6) };
 /** How much a section's second-best chunk adds: a little, so long articles do not win by length. */
 const SECOND_CHUNK = 0.1;
 /** A glossary match weighs like a rare word (relative to the largest IDF). */
@@ -143,7 +147,11 @@ export class Retriever {
     // hnswlib returns cosine distances: lower is closer.
     addList(vector.map(([d, distance]) => ({ id: (d.metadata as Chunk["metadata"]).id, score: Math.max(0, 1 - distance) })), W.vector);
     // Gists in the asker's language point at the official paragraphs they explain.
-    if (this.explained) addList(this.explained.query(text, CANDIDATES), W.explainers);
+    // Weighed more for Indonesian and Vietnamese, whose words the official English text lacks.
+    const gists = this.explained?.query(text, CANDIDATES) ?? [];
+    addList(gists, opts.language && opts.language !== "en" ? W.explainersOwn : W.explainers);
+    const gistBest = gists[0]?.score || 1;
+    const gistScores = Object.fromEntries(gists.map((g) => [g.id, g.score / gistBest]));
 
     const sections = new Map<string, RankedSection>();
     for (const [id, score] of scores) {
@@ -183,7 +191,8 @@ export class Retriever {
     const ranked = [...sections.values()].filter((s) => s.chunks.length).sort((a, b) => b.score - a.score);
     const queryTerms = [...new Set([...terms(question), ...terms(expansion)])];
     const confidence = referencedKeys.length || references.chapters.length ? 1 : this.coverage(question, opts.language ?? "en", glossary, ranked.slice(0, COVERAGE_SECTIONS));
-    return { sections: ranked.slice(0, opts.k ?? 8), confidence, references, glossary, queryTerms };
+    const termWeights = Object.fromEntries(queryTerms.map((t) => [t, this.idf.get(t) ?? this.maxIdf]));
+    return { sections: ranked.slice(0, opts.k ?? 8), confidence, references, glossary, queryTerms, termWeights, gistScores };
   }
 
   /**

@@ -11,6 +11,8 @@ import { terms } from "../text.js";
 /** Longest quote of a plain paragraph, and of a list (lead-in plus items), in characters. */
 export const QUOTE_BUDGET = 420;
 const LIST_BUDGET = 700;
+/** A list this short is quoted whole, lead-in and every item. */
+const WHOLE_LIST = 450;
 const ELLIPSIS = "…";
 
 export interface Quote {
@@ -85,7 +87,9 @@ export function quoteOf(meta: Pick<ChunkMetadata, "text" | "blocks" | "item" | "
   const list = units(rest);
   // A definition of Article 2 opens with its own item ("(f) “Subscriber information” shall mean …:").
   const leadText = meta.item ? shortenMiddle(lead, 300) : leadIn(lead, wanted);
-  const picked = pickItems(list, wanted, LIST_BUDGET - leadText.length);
+  // A short list reads best whole; a definition is whole whenever it fits.
+  const whole = leadText.length + rest.join(" ").length <= (meta.item ? LIST_BUDGET : WHOLE_LIST);
+  const picked = whole ? list : pickItems(list, wanted, LIST_BUDGET - leadText.length);
   const items = picked.filter((u) => !u.tail && u.item);
   const text = finish([leadText, ...join(list, picked)].join(" "));
   return { text, item: meta.item ?? (items.length === 1 && picked.length === 1 ? items[0].item : null) };

@@ -30,6 +30,7 @@ official-text = Official text
 ## Articles
 
 article-heading = Article { $number } — { $title }
+article-label = Art. { $number }
 article-chapter = Chapter { $chapter }
 article-usage = Send /article with a number from 1 to { $max }, for example /article 41.
 article-not-found = The Convention has no article { $number }: it has articles 1 to { $max }.

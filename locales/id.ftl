@@ -29,6 +29,7 @@ official-text = Teks resmi
 ## Pasal
 
 article-heading = Pasal { $number } — { $title }
+article-label = Pasal { $number }
 article-chapter = Bab { $chapter }
 article-usage = Kirim /article dengan nomor 1 sampai { $max }, misalnya /article 41.
 article-not-found = Konvensi tidak memiliki pasal { $number }: pasalnya 1 sampai { $max }.

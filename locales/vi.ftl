@@ -29,6 +29,7 @@ official-text = Văn bản chính thức
 ## Các điều
 
 article-heading = Điều { $number } — { $title }
+article-label = Điều { $number }
 article-chapter = Chương { $chapter }
 article-usage = Gửi /article kèm một số từ 1 đến { $max }, ví dụ /article 41.
 article-not-found = Công ước không có điều { $number }: chỉ có điều 1 đến { $max }.

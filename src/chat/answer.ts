@@ -54,8 +54,8 @@ export function quoteOf(c: Citation, lang: Language): Quote {
   return { ...quote, text: c.translation.text, translated: { mark: say(lang, "answer-translated"), originalLabel, original: c.quote } };
 }
 
-export function answerView(answer: Answer): AnswerView {
-  const lang = answer.language;
+/** `lang`: the language of the labels (default: the answer's). */
+export function answerView(answer: Answer, lang: Language = answer.language): AnswerView {
   const body: AnswerView["body"] = [];
   let previous: Block["kind"] | undefined;
   const push = (b: Block) => {
@@ -70,7 +70,10 @@ export function answerView(answer: Answer): AnswerView {
       if (c) push({ kind: "quote", quote: quoteOf(c, lang) });
     } else if (b.kind === "summary") {
       if (!answer.summary) push({ kind: "summary", label: say(lang, "answer-summary"), text: b.text });
-    } else push({ kind: b.kind, text: b.text });
+    } else {
+      // Paragraphs are the unit a message is never split inside (when it fits).
+      for (const text of b.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) push({ kind: b.kind, text });
+    }
   }
   const written = body.map((b) => ("text" in b ? b.text : "")).join("\n");
   const missing = answer.suggestions?.length && !answer.suggestions.every((q) => written.includes(q));
@@ -79,7 +82,7 @@ export function answerView(answer: Answer): AnswerView {
     .filter((c) => !seen.has(c.label) && seen.add(c.label))
     .map((c) => ({ label: c.label, title: shortTitle(c), url: c.url }));
   return {
-    language: lang,
+    language: answer.language,
     grounded: answer.grounded,
     body,
     ...(missing ? { suggestions: { heading: say(lang, "answer-try-asking"), questions: answer.suggestions! } } : {}),

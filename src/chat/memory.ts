@@ -55,7 +55,8 @@ export class ConversationMemory {
 
   constructor(opts: Partial<MemoryOptions> = {}) {
     this.#opts = { ...DEFAULTS, ...opts };
-    const perf = this.#opts.perf ? { perf: this.#opts.perf } : {};
+    // A given clock is read on every check (lru-cache otherwise caches "now" for a millisecond).
+    const perf = this.#opts.perf ? { perf: this.#opts.perf, ttlResolution: 0 } : {};
     this.#chains = new LRUCache({ max: this.#opts.maxEntries, ttl: this.#opts.chainTtlMs, ...perf });
     this.#places = new LRUCache({ max: this.#opts.maxEntries, ttl: this.#opts.placeTtlMs, ...perf });
   }

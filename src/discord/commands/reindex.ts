@@ -6,7 +6,7 @@ import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputC
 import { languageOf, say } from "../../chat/catalog.js";
 import { startReindex, type ReindexMode } from "../../chat/reindex.js";
 import { NO_PINGS } from "../answering.js";
-import { isAdmin, logRefusal } from "../admin.js";
+import { admitted } from "../admin.js";
 import type { DiscordContext } from "../context.js";
 import { renderReindexSummary } from "../render.js";
 import { described } from "./localized.js";
@@ -20,11 +20,7 @@ const PROGRESS_INTERVAL_MS = 1500;
 
 export async function execute(interaction: ChatInputCommandInteraction, { chat, config }: DiscordContext): Promise<void> {
   const lang = languageOf(interaction.locale);
-  if (!isAdmin(interaction, config)) {
-    logRefusal(interaction);
-    await interaction.reply({ content: say(lang, "admin-only-server"), flags: MessageFlags.Ephemeral });
-    return;
-  }
+  if (!(await admitted(interaction, config))) return;
   const mode = (interaction.options.getString("mode") ?? "normal") as ReindexMode;
   const edit = (content: string) => interaction.editReply({ content, allowedMentions: NO_PINGS });
   const started = startReindex(chat, mode, lang, async () => {

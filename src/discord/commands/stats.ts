@@ -2,7 +2,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { languageOf, say } from "../../chat/catalog.js";
 import { NO_PINGS } from "../answering.js";
-import { isAdmin, logRefusal } from "../admin.js";
+import { admitted } from "../admin.js";
 import type { DiscordContext } from "../context.js";
 import { renderStats } from "../render.js";
 import { described } from "./localized.js";
@@ -13,11 +13,7 @@ export const data = described(new SlashCommandBuilder().setName("stats"), "comma
 
 export async function execute(interaction: ChatInputCommandInteraction, { chat, config }: DiscordContext): Promise<void> {
   const lang = languageOf(interaction.locale);
-  if (!isAdmin(interaction, config)) {
-    logRefusal(interaction);
-    await interaction.reply({ content: say(lang, "admin-only-server"), flags: MessageFlags.Ephemeral });
-    return;
-  }
+  if (!(await admitted(interaction, config))) return;
   const stats = chat.core.stats(DAYS);
   await interaction.reply(
     stats

@@ -1,42 +1,16 @@
 /**
- * The one path a question takes, whether it came as `/ask`, a mention, a reply or a DM: the cheap checks
- * first (empty, too long, cooldown), then the core's answer with the conversation so far, rendered as
- * messages that carry the feedback buttons and can never ping anyone.
+ * What every Discord path that answers shares: the answer as ready-to-send messages that carry the
+ * feedback buttons and can never ping anyone, the asker as analytics see it, and failure logging that
+ * keeps tokens and URLs out of the log. The question flow itself is the chat layer's (`chat/asking.ts`).
  */
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
-import type { Answer, Asker, Language, Turn } from "../core/bot.js";
-import { scrubSecrets, log } from "../log.js";
-import type { DiscordContext } from "./context.js";
-import type { Recalled } from "./conversations.js";
+import type { Answer, Asker } from "../core/bot.js";
+import { log, scrubSecrets } from "../log.js";
 import { feedbackRow } from "./feedback.js";
-import { t } from "./i18n.js";
 import { renderAnswer } from "./render.js";
-
-export const MAX_QUESTION_LENGTH = 1000;
 
 /** No @everyone, @here, role or user pings from anything the bot sends, including reply pings. */
 export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
-
-/** Why a question is not passed to the core, as the short text the user sees; null when it may go. */
-export async function admit(ctx: DiscordContext, userId: string, question: string, lang: Language): Promise<string | null> {
-  const s = t(lang);
-  if (!question.trim()) return s.empty;
-  if (question.length > MAX_QUESTION_LENGTH) return s.tooLong(MAX_QUESTION_LENGTH);
-  const slot = await ctx.cooldown.take(userId);
-  return slot.ok ? null : s.cooldown(slot.retryAfterSeconds);
-}
-
-export interface Question {
-  text: string;
-  asker: Asker;
-  /** Discord locale of the user (interactions) or server (messages). */
-  localeHint?: string;
-  recalled: Recalled;
-}
-
-export function ask(ctx: DiscordContext, q: Question): Promise<Answer> {
-  return ctx.bot.answer(q.text, { history: q.recalled.turns, localeHint: q.localeHint, asker: q.asker });
-}
 
 /**
  * The answer as ready-to-send messages (usually one; more only when it exceeds one message's limits),
@@ -51,9 +25,24 @@ export function answerMessages(answer: Answer, question?: string): BaseMessageOp
   }));
 }
 
-/** What the conversation memory keeps of an exchange. */
-export function turnOf(question: string, answer: Answer): Turn {
-  return { question, answer: { citations: answer.citations, language: answer.language } };
+/**
+ * Send an answer's messages: the first as the reply, the rest after it. Returns their ids (for reply
+ * chains). Once the first is out, a failed continuation is logged, never turned into an apology.
+ */
+export async function sendAnswer(
+  messages: BaseMessageOptions[],
+  reply: (m: BaseMessageOptions) => Promise<{ id: string }>,
+  more: (m: BaseMessageOptions) => Promise<{ id: string }>,
+  token: string | undefined,
+): Promise<string[]> {
+  const [first, ...rest] = messages;
+  const ids = [(await reply(first)).id];
+  try {
+    for (const m of rest) ids.push((await more(m)).id);
+  } catch (err) {
+    logFailure(token, "discord answer continuation failed", err);
+  }
+  return ids.map((id) => `discord:${id}`);
 }
 
 export function askerOf(userId: string, inGuild: boolean): Asker {
@@ -61,8 +50,8 @@ export function askerOf(userId: string, inGuild: boolean): Asker {
 }
 
 /** Log a failure without tokens, URLs (interaction tokens live in webhook URLs) or user content. */
-export function logFailure(ctx: DiscordContext, what: string, err: unknown): void {
+export function logFailure(token: string | undefined, what: string, err: unknown): void {
   const e = err as { message?: string; code?: unknown; status?: unknown; name?: string };
-  const message = scrubSecrets(String(e?.message ?? err), [ctx.config.DISCORD_BOT_TOKEN]).replace(/https?:\/\/\S+/g, "[url]");
+  const message = scrubSecrets(String(e?.message ?? err), [token]).replace(/https?:\/\/\S+/g, "[url]");
   log.error({ platform: "discord", err: { name: e?.name, message, code: e?.code, status: e?.status } }, what);
 }

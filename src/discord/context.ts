@@ -1,20 +1,14 @@
 /**
- * What every Discord handler receives besides the interaction or message: the facade, the settings and
- * the adapter's own small state. Passed explicitly (no globals), so tests and several clients can coexist.
+ * What every Discord handler receives besides the interaction or message: the chat layer (which holds
+ * the facade) and the settings. Passed explicitly (no globals), so tests and several clients can coexist.
  */
-import type { ChatInputCommandInteraction, AutocompleteInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { Chat } from "../chat/chat.js";
 import type { Config } from "../config.js";
-import type { ConventionBot } from "../core/bot.js";
-import type { Conversations } from "./conversations.js";
-import type { Cooldown } from "./cooldown.js";
 
 export interface DiscordContext {
-  bot: ConventionBot;
+  chat: Chat;
   config: Config;
-  cooldown: Cooldown;
-  conversations: Conversations;
-  /** Set while a `/reindex` started from Discord runs, so a second one is refused instead of queued. */
-  reindexing: { running: boolean };
 }
 
 /** One slash command, discord.js guide style: its definition and its handler in one module. */

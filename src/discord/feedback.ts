@@ -1,21 +1,22 @@
 /**
- * 👍/👎 under each answer. A press is recorded through the facade (which hands it to the store) and
- * acknowledged to the presser alone. 👎 is recorded at once — closing the form must not lose it — and
- * opens a form for an optional reason, recorded with the same vote when sent.
+ * 👍/👎 under each answer, Discord's way: buttons, an acknowledgement only the presser sees, and for
+ * the first 👎 a form asking what was wrong (the vote is recorded at once — closing the form must not
+ * lose it — and the reason is added when sent). What is recorded and said comes from the chat layer.
  */
 import {
   ActionRowBuilder, ButtonBuilder, ButtonStyle, LabelBuilder, MessageFlags, ModalBuilder, TextInputBuilder,
   TextInputStyle, type ButtonInteraction, type ModalSubmitInteraction,
 } from "discord.js";
-import type { Vote } from "../core/bot.js";
+import { languageOf, say } from "../chat/catalog.js";
+import { MAX_REASON } from "../chat/feedback.js";
+import type { Language, Vote } from "../core/bot.js";
+import { askerOf } from "./answering.js";
 import type { DiscordContext } from "./context.js";
-import { languageOf, t } from "./i18n.js";
 import { LIMITS, truncate } from "./limits.js";
 
 const VOTE_PREFIX = "fb:";
 const REASON_PREFIX = "fbr:";
 const REASON_INPUT = "reason";
-const MAX_REASON = 500;
 
 /** The buttons row for an answer; none when its id would not fit in a custom id. */
 export function feedbackRow(answerId: string): ActionRowBuilder<ButtonBuilder>[] {
@@ -41,39 +42,32 @@ function parseVote(customId: string): { vote: Vote; answerId: string } | null {
   return m ? { vote: m[1] as Vote, answerId: m[2] } : null;
 }
 
-function asker(interaction: ButtonInteraction | ModalSubmitInteraction) {
-  return { platform: "discord", chatKind: interaction.inGuild() ? "group" : "private", userId: interaction.user.id } as const;
-}
-
-export async function onFeedbackButton(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+export async function onFeedbackButton(interaction: ButtonInteraction, { chat }: DiscordContext): Promise<void> {
   const parsed = parseVote(interaction.customId);
   if (!parsed) return;
-  const s = t(languageOf(interaction.locale));
-  const recorded = ctx.bot.feedback(parsed.answerId, asker(interaction), parsed.vote);
-  if (parsed.vote === "down" && recorded) {
-    await interaction.showModal(reasonModal(parsed.answerId, interaction.locale));
-    return;
-  }
-  await interaction.reply({ content: recorded ? s.feedbackThanks : s.feedbackNotRecorded, flags: MessageFlags.Ephemeral });
+  const lang = languageOf(interaction.locale);
+  const result = chat.feedback.vote(parsed.answerId, askerOf(interaction.user.id, interaction.inGuild()), parsed.vote, lang);
+  if (result.askReason) await interaction.showModal(reasonModal(parsed.answerId, lang));
+  else await interaction.reply({ content: result.text, flags: MessageFlags.Ephemeral });
 }
 
-function reasonModal(answerId: string, locale: string): ModalBuilder {
-  const s = t(languageOf(locale));
+function reasonModal(answerId: string, lang: Language): ModalBuilder {
   const input = new TextInputBuilder()
     .setCustomId(REASON_INPUT)
     .setStyle(TextInputStyle.Paragraph)
     .setRequired(false)
     .setMaxLength(MAX_REASON)
-    .setPlaceholder(truncate(s.feedbackReasonPlaceholder, 100));
+    .setPlaceholder(truncate(say(lang, "feedback-reason-placeholder"), 100));
   return new ModalBuilder()
     .setCustomId(`${REASON_PREFIX}${answerId}`)
-    .setTitle(truncate(s.feedbackModalTitle, LIMITS.modalTitle))
-    .addLabelComponents(new LabelBuilder().setLabel(truncate(s.feedbackReasonLabel, LIMITS.textInputLabel)).setTextInputComponent(input));
+    .setTitle(truncate(say(lang, "feedback-reason-title"), LIMITS.modalTitle))
+    .addLabelComponents(new LabelBuilder().setLabel(truncate(say(lang, "feedback-reason-label"), LIMITS.textInputLabel)).setTextInputComponent(input));
 }
 
-export async function onFeedbackModal(interaction: ModalSubmitInteraction, ctx: DiscordContext): Promise<void> {
+export async function onFeedbackModal(interaction: ModalSubmitInteraction, { chat }: DiscordContext): Promise<void> {
   const answerId = interaction.customId.slice(REASON_PREFIX.length);
-  const reason = interaction.fields.getTextInputValue(REASON_INPUT).trim().slice(0, MAX_REASON);
-  if (answerId && reason) ctx.bot.feedback(answerId, asker(interaction), "down", reason);
-  await interaction.reply({ content: t(languageOf(interaction.locale)).feedbackReasonThanks, flags: MessageFlags.Ephemeral });
+  const reason = interaction.fields.getTextInputValue(REASON_INPUT);
+  const asker = askerOf(interaction.user.id, interaction.inGuild());
+  const thanks = chat.feedback.reason(answerId, asker, answerId ? reason : "", languageOf(interaction.locale));
+  await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral });
 }

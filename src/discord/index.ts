@@ -1,19 +1,18 @@
 /**
- * The Discord adapter: connects a discord.js client to the gateway and translates interactions and
- * messages into facade calls. `startDiscord` resolves once the client is ready; `stop()` stops taking
+ * The Discord adapter: connects a discord.js client to the gateway and hands interactions and
+ * messages to their handlers. `startDiscord` resolves once the client is ready; `stop()` stops taking
  * new events, lets the ones in flight finish (bounded), then disconnects.
  */
 import { once } from "node:events";
 import { Events } from "discord.js";
-import type { Service } from "../service.js";
+import { Chat } from "../chat/chat.js";
 import type { Config } from "../config.js";
 import type { ConventionBot } from "../core/bot.js";
 import { log, scrubSecrets } from "../log.js";
+import type { Service } from "../service.js";
 import { logFailure } from "./answering.js";
 import { createClient } from "./client.js";
 import type { DiscordContext } from "./context.js";
-import { Conversations } from "./conversations.js";
-import { Cooldown } from "./cooldown.js";
 import { onInteraction } from "./interactions.js";
 import { onMessage } from "./messages.js";
 
@@ -25,29 +24,20 @@ const STOP_GRACE_MS = 10_000;
 export async function startDiscord(bot: ConventionBot, config: Config): Promise<Service> {
   const token = config.DISCORD_BOT_TOKEN;
   if (!token) throw new Error("DISCORD_BOT_TOKEN is not set");
-  const ctx: DiscordContext = {
-    bot,
-    config,
-    cooldown: new Cooldown(config.RATE_LIMIT_PER_MIN),
-    conversations: new Conversations(),
-    reindexing: { running: false },
-  };
+  const chat = new Chat(bot, { perMinute: config.RATE_LIMIT_PER_MIN, report: (what, err) => logFailure(token, `discord: ${what}`, err) });
+  const ctx: DiscordContext = { chat, config };
   const client = createClient(config);
-  const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
   /** Run a handler, keep it until it settles, and never let its failure escape as an unhandled rejection. */
-  const track = (work: Promise<void>) => {
-    const p = work.catch((err) => logFailure(ctx, "discord handler failed", err)).finally(() => inFlight.delete(p));
-    inFlight.add(p);
-  };
+  const track = (work: Promise<void>) => void chat.tasks.track(work).catch((err) => logFailure(token, "discord handler failed", err));
   client.on(Events.InteractionCreate, (interaction) => {
     if (accepting) track(onInteraction(interaction, ctx));
   });
   client.on(Events.MessageCreate, (message) => {
     if (accepting) track(onMessage(message, ctx));
   });
-  client.on(Events.Error, (err) => logFailure(ctx, "discord client error", err));
+  client.on(Events.Error, (err) => logFailure(token, "discord client error", err));
   client.on(Events.Warn, (message) => log.warn({ platform: "discord" }, scrubSecrets(message, [token])));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ platform: "discord", shard, code: event.code }, "discord gateway disconnected"));
   client.on(Events.ShardReconnecting, (shard) => log.info({ platform: "discord", shard }, "discord gateway reconnecting"));
@@ -67,8 +57,7 @@ export async function startDiscord(bot: ConventionBot, config: Config): Promise<
   const stop = () =>
     (stopping ??= (async () => {
       accepting = false;
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      if (!(await chat.tasks.drain(STOP_GRACE_MS))) log.warn({ platform: "discord", inFlight: chat.tasks.size }, "stopped with answers still in flight");
       await client.destroy();
       log.info({ platform: "discord" }, "discord bot stopped");
     })());

@@ -4,11 +4,11 @@
  * in their language, never the error.
  */
 import { MessageFlags, type Interaction, type RepliableInteraction } from "discord.js";
+import { languageOf, say } from "../chat/catalog.js";
 import { NO_PINGS, logFailure } from "./answering.js";
 import { findCommand } from "./commands/index.js";
 import type { DiscordContext } from "./context.js";
 import { isFeedbackButton, isFeedbackModal, onFeedbackButton, onFeedbackModal } from "./feedback.js";
-import { languageOf, t } from "./i18n.js";
 
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   try {
@@ -23,13 +23,13 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
     }
   } catch (err) {
     const what = interaction.isCommand() || interaction.isAutocomplete() ? `/${interaction.commandName}` : "component";
-    logFailure(ctx, `discord interaction failed (${what})`, err);
+    logFailure(ctx.config.DISCORD_BOT_TOKEN, `discord interaction failed (${what})`, err);
     if (interaction.isRepliable()) await apologize(interaction).catch(() => {});
   }
 }
 
 async function apologize(interaction: RepliableInteraction): Promise<void> {
-  const content = t(languageOf(interaction.locale)).failed;
+  const content = say(languageOf(interaction.locale), "ask-failed");
   if (interaction.deferred || interaction.replied) {
     await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
   } else {

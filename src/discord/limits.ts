@@ -1,8 +1,11 @@
 /**
- * Discord's hard limits on what a message may carry, and the text helpers that keep every reply inside
- * them. Discord rejects a whole message (400, "Invalid Form Body") when one field is a character too long,
- * so every string we send passes through `truncate` or `splitText` with the limit of the place it goes.
+ * Discord's hard limits on what a message may carry. Discord rejects a whole message (400, "Invalid
+ * Form Body") when one field is a character too long, so every string we send passes through
+ * `truncate` or the shared splitter with the limit of the place it goes.
  */
+import { splitText as split } from "../chat/split.js";
+
+export { truncate } from "../chat/split.js";
 
 export const LIMITS = {
   content: 2000,
@@ -23,49 +26,9 @@ export const LIMITS = {
   textInputLabel: 45,
 } as const;
 
-const ELLIPSIS = "…";
-
-/** Cut `text` to at most `max` UTF-16 units, ending with "…" when cut, never inside a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
-  return cutAt(text, max - ELLIPSIS.length).trimEnd() + ELLIPSIS;
-}
-
-/** The first `n` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
-function cutAt(text: string, n: number): string {
-  const code = text.charCodeAt(n - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
-}
-
-/** Boundaries to split long text at, best first: paragraphs, lines, sentences, words. */
-const BREAKS = ["\n\n", "\n", ". ", " "];
-
-/**
- * Split `text` into pieces of at most `max` units, preferring paragraph, then line, sentence and word
- * boundaries; a single word longer than `max` is cut hard. Joining the pieces gives back the text
- * except for the whitespace at the cuts.
- */
+/** Split text into pieces of at most `max` UTF-16 units (the shared splitter, measuring text as it is). */
 export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    const cut = bestCut(rest, max);
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
-
-function bestCut(text: string, max: number): number {
-  const window = text.slice(0, max + 1);
-  for (const brk of BREAKS) {
-    const at = window.lastIndexOf(brk, max - (brk === ". " ? 1 : 0));
-    // Only accept a boundary past a quarter of the window, so pieces do not become tiny.
-    if (at > max / 4) return brk === ". " ? at + 1 : at;
-  }
-  return cutAt(text, max).length;
+  return split(text, { limit: max, escape: (s) => s });
 }
 
 /** Put a URL inside markdown link syntax safely: parentheses and spaces would end the link early. */

@@ -3,10 +3,10 @@
  * messages; in a DM, every message. Everything else is ignored unread. The reply goes to the question's
  * message without pinging its author; a typing indicator runs while the core works.
  */
-import type { Message, SendableChannels } from "discord.js";
-import { NO_PINGS, admit, answerMessages, ask, askerOf, logFailure, turnOf } from "./answering.js";
+import type { Message } from "discord.js";
+import { ask } from "../chat/asking.js";
+import { NO_PINGS, answerMessages, askerOf, sendAnswer } from "./answering.js";
 import type { DiscordContext } from "./context.js";
-import { languageOf, t } from "./i18n.js";
 import { placeOf } from "./place.js";
 
 /** The typing indicator lasts about 10 s; renew it while the answer takes longer. */
@@ -23,43 +23,16 @@ export function questionIn(message: Message, botId: string): { text: string; rep
 }
 
 export async function onMessage(message: Message, ctx: DiscordContext): Promise<void> {
-  const botId = message.client.user.id;
-  const question = questionIn(message, botId);
+  const question = questionIn(message, message.client.user.id);
   const channel = message.channel;
   if (!question || !channel.isSendable()) return;
-  // Messages carry no user locale: the server's preferred locale is the best hint there is.
-  const localeHint = message.inGuild() ? message.guild.preferredLocale : undefined;
-  const lang = languageOf(localeHint);
-  const userId = message.author.id;
-  const refusal = await admit(ctx, userId, question.text, lang);
-  if (refusal) {
-    await message.reply({ content: refusal, allowedMentions: NO_PINGS });
-    return;
-  }
-  const stopTyping = keepTyping(channel);
-  const place = placeOf(message.channelId, message.channel, message.inGuild());
-  const recalled = ctx.conversations.recall(userId, { repliedTo: question.repliedTo, place });
-  let answered = false;
-  try {
-    const answer = await ask(ctx, { text: question.text, asker: askerOf(userId, message.inGuild()), localeHint, recalled });
-    stopTyping();
-    const [first, ...rest] = answerMessages(answer);
-    const ids = [(await message.reply(first)).id];
-    answered = true;
-    for (const more of rest) ids.push((await channel.send(more)).id);
-    ctx.conversations.remember(userId, recalled, turnOf(question.text, answer), { messageIds: ids, place });
-  } catch (err) {
-    logFailure(ctx, "discord message answer failed", err);
-    if (!answered) await message.reply({ content: t(lang).failed, allowedMentions: NO_PINGS }).catch(() => {});
-  } finally {
-    stopTyping();
-  }
-}
-
-/** Show "typing…" until the returned function is called. Failures (missing permission) are ignored. */
-function keepTyping(channel: SendableChannels): () => void {
-  const send = () => void channel.sendTyping().catch(() => {});
-  send();
-  const timer = setInterval(send, TYPING_RENEW_MS);
-  return () => clearInterval(timer);
+  await ask(ctx.chat, question.text, {
+    asker: askerOf(message.author.id, message.inGuild()),
+    // Messages carry no user locale: the server's preferred locale is the best hint there is.
+    locale: message.inGuild() ? message.guild.preferredLocale : undefined,
+    where: { replyTo: question.repliedTo && `discord:${question.repliedTo}`, place: placeOf(message.channelId, channel, message.inGuild()) },
+    typing: { show: () => channel.sendTyping(), everyMs: TYPING_RENEW_MS },
+    notice: (content) => message.reply({ content, allowedMentions: NO_PINGS }),
+    send: (answer) => sendAnswer(answerMessages(answer), (m) => message.reply(m), (m) => channel.send(m), ctx.config.DISCORD_BOT_TOKEN),
+  });
 }

@@ -1,15 +1,16 @@
 /**
- * Turns the facade's results into Discord embeds. Pure functions: no client, no I/O, so every limit in
- * `limits.ts` can be checked on their output. Every user- or corpus-derived string is markdown-escaped
- * (it must read as text, never as formatting) and cut to the limit of the place it goes; links sit inside
- * embeds, where Discord never unfurls them.
+ * Discord's markup for what the chat layer and the facade produce: embeds. Pure functions: no client,
+ * no I/O, so every limit in `limits.ts` can be checked on their output. Every user- or corpus-derived
+ * string is markdown-escaped (it must read as text, never as formatting) and cut to the limit of the
+ * place it goes; links sit inside embeds, where Discord never unfurls them.
  */
 import { embedLength, escapeMarkdown, type APIEmbed, type APIEmbedField } from "discord.js";
-import type {
-  Answer, ArticleView, Citation, Language, ReindexSummary, SourcesView, StatsSummary,
-} from "../core/bot.js";
-import { t } from "./i18n.js";
-import { LIMITS, link, splitText, truncate } from "./limits.js";
+import { answerView, quoteLine, quoteOf, type AnswerView } from "../chat/answer.js";
+import { say, sayLines } from "../chat/catalog.js";
+import { pack, splitText, truncate } from "../chat/split.js";
+import { articleHeading, chapterLine, readableTime, reindexChanges } from "../chat/views.js";
+import type { Answer, ArticleView, Citation, Language, ReindexSummary, SourcesView, StatsSummary } from "../core/bot.js";
+import { LIMITS, link } from "./limits.js";
 
 /** One Discord message's worth of embeds (at most 10, at most 6,000 characters together). */
 export interface Page {
@@ -30,65 +31,81 @@ export function escape(text: string): string {
   return escapeMarkdown(text);
 }
 
+const measure = (limit: number) => ({ limit, escape });
+
 /**
- * An answer as one or more pages: the text (split on paragraph boundaries when long), the cited passages
- * as fields with links to the official text, the index version in the last embed's footer.
+ * An answer as one or more pages: its blocks as the description (split on paragraph boundaries when
+ * long), the cited passages as fields with links to the official text, the index in the last footer.
  */
 export function renderAnswer(answer: Answer, opts: { question?: string } = {}): Page[] {
-  const s = t(answer.language);
+  const lang = answer.language;
+  const view = answerView(answer);
   const color = answer.grounded ? COLOR_GROUNDED : COLOR_REFUSAL;
-  const chunks = textChunks(answer, s.readFullText);
+  const chunks = textChunks(view, answer.citations[0]?.url, lang);
   const embeds: APIEmbed[] = (chunks.length ? chunks : ["…"]).map((description) => ({ description, color }));
   if (opts.question?.trim()) {
     // The author line is plain text (no markdown, no mentions): the question shown as asked.
-    embeds[0].author = { name: truncate(`${s.asked}: ${oneLine(opts.question)}`, LIMITS.authorName) };
+    embeds[0].author = { name: truncate(`${say(lang, "answer-question")}: ${oneLine(opts.question)}`, LIMITS.authorName) };
   }
-  const footer = { text: truncate(s.index(answer.indexVersion), LIMITS.footerText) };
-  const fields = [...citationFields(answer.citations, answer.language), ...suggestionFields(answer)];
+  const footer = { text: truncate(say(lang, "answer-index", { version: answer.indexVersion }), LIMITS.footerText) };
+  const fields = [...citationFields(answer.citations, lang), ...suggestionFields(view)];
   attachFields(embeds, fields, color, footer.text.length);
   embeds[embeds.length - 1].footer = footer;
   return paginate(embeds);
 }
 
+/** The body as markdown pieces: the summary labelled in bold, quotes as lines, everything escaped. */
+function bodyPieces(view: AnswerView) {
+  return view.body.map((b) => {
+    const glue = b.tight ? "\n" : undefined;
+    if (b.kind === "summary") return { text: `**${escape(b.label)}:** ${escape(b.text)}`, plain: `${b.label}: ${b.text}`, glue };
+    const plain = b.kind === "quote" ? quoteLine(b.quote) : b.text;
+    return { text: escape(plain), plain, glue };
+  });
+}
+
 /**
- * The escaped answer text in description-sized chunks; past `MAX_TEXT_CHUNKS` the text is cut at a
- * paragraph boundary and ends with a link to the first cited source's official text.
+ * The body in description-sized chunks; past `MAX_TEXT_CHUNKS` the text is cut at a paragraph
+ * boundary and ends with a link to the first cited source's official text.
  */
-function textChunks(answer: Answer, readFullText: string): string[] {
-  const chunks = splitText(escape(answer.text), TEXT_CHUNK);
+function textChunks(view: AnswerView, url: string | undefined, lang: Language): string[] {
+  const chunks = pack(bodyPieces(view), measure(TEXT_CHUNK)).map((m) => m.text);
   if (chunks.length <= MAX_TEXT_CHUNKS) return chunks;
-  const url = answer.citations[0]?.url;
-  const tail = url ? `\n\n${link(readFullText, url)}` : "";
+  const tail = url ? `\n\n${link(say(lang, "answer-read-full-text"), url)}` : "";
   const kept = chunks.slice(0, MAX_TEXT_CHUNKS);
-  const last = splitText(kept[MAX_TEXT_CHUNKS - 1], TEXT_CHUNK - tail.length - 2)[0];
+  const last = splitText(kept[MAX_TEXT_CHUNKS - 1], { limit: TEXT_CHUNK - tail.length - 2, escape: (t) => t })[0];
   kept[MAX_TEXT_CHUNKS - 1] = `${last}\n…${tail}`;
   return kept;
 }
 
 function citationFields(citations: Citation[], lang: Language): APIEmbedField[] {
-  const s = t(lang);
   const unique = [...new Map(citations.map((c) => [`${c.doc}|${c.label}|${c.quote}`, c])).values()];
   const fields = unique.slice(0, MAX_CITATIONS).map((c) => citationField(c, lang));
   if (unique.length > MAX_CITATIONS) {
     const rest = unique.slice(MAX_CITATIONS).map((c) => escape(c.label)).join(", ");
-    fields.push({ name: s.moreSources(unique.length - MAX_CITATIONS), value: truncate(rest, LIMITS.fieldValue) });
+    fields.push({ name: say(lang, "answer-more-sources", { count: unique.length - MAX_CITATIONS }), value: truncate(rest, LIMITS.fieldValue) });
   }
   return fields;
 }
 
-/** "Art. 41(1) — 24/7 network" over a quoted line and a link to the official text. */
+/**
+ * "Art. 41(1) — 24/7 network" over the quoted passage and a link to the official text. For a quote
+ * the answer shows in translation, the field holds the verbatim original, labelled as such.
+ */
 export function citationField(c: Citation, lang: Language): APIEmbedField {
   const title = c.title.replace(/^Article\s+\d+\s*[—–-]\s*/i, "");
   const name = truncate(title && title !== c.label ? `${c.label} — ${title}` : c.label, LIMITS.fieldName);
-  const linkLine = link(t(lang).officialText, c.url);
-  const quote = truncate(`> ${escape(oneLine(c.quote))}`, LIMITS.fieldValue - linkLine.length - 1);
+  const linkLine = link(say(lang, "official-text"), c.url);
+  const translated = quoteOf(c, lang).translated;
+  const heading = translated ? `**${escape(translated.originalLabel)}**\n` : "";
+  const quote = truncate(`${heading}> ${escape(oneLine(c.quote))}`, LIMITS.fieldValue - linkLine.length - 1);
   return { name, value: `${quote}\n${linkLine}` };
 }
 
-function suggestionFields(answer: Answer): APIEmbedField[] {
-  if (answer.grounded || !answer.suggestions?.length) return [];
-  const value = answer.suggestions.map((q) => `• ${escape(oneLine(q))}`).join("\n");
-  return [{ name: t(answer.language).tryAsking, value: truncate(value, LIMITS.fieldValue) }];
+function suggestionFields(view: AnswerView): APIEmbedField[] {
+  if (view.grounded || !view.suggestions) return [];
+  const value = view.suggestions.questions.map((q) => `• ${escape(oneLine(q))}`).join("\n");
+  return [{ name: view.suggestions.heading, value: truncate(value, LIMITS.fieldValue) }];
 }
 
 /**
@@ -127,18 +144,12 @@ export function paginate(embeds: APIEmbed[]): Page[] {
   return pages;
 }
 
-/** "Article 41 — 24/7 network", whether the core's title already carries the number or not. */
-export function articleHeading(article: number, title: string): string {
-  return /^article\s+\d+/i.test(title) ? title : `Article ${article} — ${title}`;
-}
-
 /**
  * An article: its heading linked to the official text, its chapter, then the whole paragraphs that fit;
  * when some do not, a count in the footer and a "read the full text" link.
  */
 export function renderArticle(view: ArticleView, lang: Language, indexVersion: string): APIEmbed {
-  const s = t(lang);
-  const more = `\n\n${link(s.readFullText, view.url)}`;
+  const more = `\n\n${link(say(lang, "answer-read-full-text"), view.url)}`;
   const room = LIMITS.embedDescription - more.length;
   const paragraphs = view.paragraphs.map(escape);
   let description = "";
@@ -149,96 +160,87 @@ export function renderArticle(view: ArticleView, lang: Language, indexVersion: s
     description = next;
     shown++;
   }
-  if (shown === 0 && paragraphs.length) {
-    description = truncate(paragraphs[0], room);
-  }
+  if (shown === 0 && paragraphs.length) description = truncate(paragraphs[0], room);
   const complete = shown === paragraphs.length;
   if (!complete) description += more;
-  const chapter = /^chapter/i.test(view.chapter) ? view.chapter : `Chapter ${view.chapter}`;
-  const footer = [s.index(indexVersion), complete ? "" : s.paragraphsShown(shown, paragraphs.length)].filter(Boolean).join(" · ");
+  const index = say(lang, "answer-index", { version: indexVersion });
+  const footer = complete ? index : `${index} · ${say(lang, "article-paragraphs-shown", { shown, total: paragraphs.length })}`;
   const embed: APIEmbed = {
-    title: truncate(articleHeading(view.article, view.title), LIMITS.embedTitle),
+    title: truncate(articleHeading(view.article, view.title, lang), LIMITS.embedTitle),
     url: view.url,
     color: COLOR_GROUNDED,
-    author: { name: truncate(view.chapterTitle ? `${chapter} — ${view.chapterTitle}` : chapter, LIMITS.authorName) },
+    author: { name: truncate(chapterLine(view, lang), LIMITS.authorName) },
     description: description || "…",
     footer: { text: truncate(footer, LIMITS.footerText) },
   };
   if (view.notes.length) {
-    const notes = { name: s.notes, value: truncate(view.notes.map((n) => escape(oneLine(n))).join("\n\n"), LIMITS.fieldValue) };
+    const notes = { name: say(lang, "article-notes"), value: truncate(view.notes.map((n) => escape(oneLine(n))).join("\n\n"), LIMITS.fieldValue) };
     if (embedLength(embed) + notes.name.length + notes.value.length <= LIMITS.embedsTotal) embed.fields = [notes];
   }
   return embed;
 }
 
 export function renderSources(view: SourcesView, lang: Language): APIEmbed {
-  const s = t(lang);
   const lines = view.documents.map((d) => {
-    const meta = [d.kind, d.language, d.date, s.sections(d.sections)].filter(Boolean).map((x) => escape(String(x))).join(" · ");
-    return `**${escape(oneLine(d.title))}**\n${meta}\n${link(s.officialText, d.url)}`;
+    const meta = [d.kind, d.language, d.date, say(lang, "sources-sections", { count: d.sections })].filter(Boolean).map((x) => escape(String(x))).join(" · ");
+    return `**${escape(oneLine(d.title))}**\n${meta}\n${link(say(lang, "official-text"), d.url)}`;
   });
   return {
-    title: s.sourcesTitle,
+    title: say(lang, "sources-title"),
     color: COLOR_GROUNDED,
     description: truncateLines(lines, LIMITS.embedDescription) || "…",
-    footer: { text: truncate(`${s.index(view.indexVersion)} · ${s.builtAt(view.createdAt)}`, LIMITS.footerText) },
+    footer: { text: truncate(say(lang, "sources-index", { version: view.indexVersion, date: readableTime(view.createdAt) }), LIMITS.footerText) },
   };
 }
 
 export function renderHelp(lang: Language, articleCount: number): APIEmbed {
-  const s = t(lang);
+  const section = (titleId: string, body: string) => `**${say(lang, titleId)}**\n${body}`;
   return {
-    title: s.helpTitle,
+    title: say(lang, "help-title"),
     color: COLOR_GROUNDED,
-    description: `${s.helpIntro}\n\n${s.helpCommands}\n\n${s.helpMention}`,
-    fields: [{ name: s.helpExamples, value: s.examples.map((q) => `• ${q}`).join("\n") }],
-    footer: articleCount ? { text: `${s.articles}: ${articleCount}` } : undefined,
+    description: [say(lang, "help-intro"), section("help-how", say(lang, "help-how-discord")), section("help-commands", sayLines(lang, "help-commands-list").join("\n"))].join("\n\n"),
+    fields: [{ name: say(lang, "help-examples"), value: sayLines(lang, "help-example-questions").map((q) => `• ${q}`).join("\n") }],
+    footer: articleCount ? { text: `${say(lang, "reindex-articles")}: ${articleCount}` } : undefined,
   };
 }
 
 export function renderReindexSummary(summary: ReindexSummary, lang: Language): APIEmbed {
-  const s = t(lang);
-  const d = summary.diff;
-  const list = (xs: (number | string)[]) => truncate(xs.join(", "), 300);
-  const changes = [
-    d.added.length ? `${s.added}: ${list(d.added)}` : "",
-    d.changed.length ? `${s.changed}: ${list(d.changed)}` : "",
-    d.removed.length ? `${s.removed}: ${list(d.removed)}` : "",
-    d.documents.length ? `${s.documents}: ${list(d.documents.map((x) => escape(x)))}` : "",
-  ].filter(Boolean);
+  const changes = reindexChanges(summary, lang, (xs) => truncate(xs.map((x) => escape(String(x))).join(", "), 300));
+  const field = (id: string, value: string, inline = true) => ({ name: say(lang, id), value, inline });
   return {
-    title: s.reindexTitle(summary.outcome),
+    title: say(lang, "reindex-outcome", { outcome: summary.outcome }),
     color: COLOR_ADMIN,
     fields: [
-      { name: s.version, value: escape(summary.version), inline: true },
-      { name: s.previous, value: escape(summary.previousVersion ?? "—"), inline: true },
-      { name: s.seconds, value: summary.seconds.toFixed(1), inline: true },
-      { name: s.documents, value: String(summary.documents), inline: true },
-      { name: s.articles, value: String(summary.articles), inline: true },
-      { name: s.chunks, value: String(summary.chunks), inline: true },
-      { name: s.changes, value: truncate(changes.join("\n") || s.noChanges, LIMITS.fieldValue) },
+      field("reindex-version", escape(summary.version)),
+      field("reindex-previous", escape(summary.previousVersion ?? "—")),
+      field("reindex-seconds", summary.seconds.toFixed(1)),
+      field("reindex-documents", String(summary.documents)),
+      field("reindex-articles", String(summary.articles)),
+      field("reindex-chunks", String(summary.chunks)),
+      field("reindex-changes", truncate(changes.join("\n") || say(lang, "reindex-no-changes"), LIMITS.fieldValue), false),
     ],
   };
 }
 
 export function renderStats(stats: StatsSummary, lang: Language): APIEmbed {
-  const s = t(lang);
+  const none = say(lang, "none");
   const rate = stats.totalQuestions ? ` (${Math.round((100 * stats.refused) / stats.totalQuestions)}%)` : "";
   const platforms = Object.entries(stats.byPlatform).map(([p, n]) => `${escape(p)}: ${n}`).join("\n");
-  const articles = stats.topArticles.map((a) => `Art. ${a.article} × ${a.count}`).join("\n");
+  const articles = stats.topArticles.map((a) => `${say(lang, "article-label", { number: a.article })} × ${a.count}`).join("\n");
   const gaps = stats.gaps.slice(0, 10).map((g) => {
     const what = g.question ? ` — ${truncate(escape(oneLine(g.question)), 120)}` : "";
-    return `${g.at.slice(0, 16)} · ${escape(g.platform)} · ${g.language} · ${g.reason}${what}`;
+    const reason = g.reason === "refused" ? say(lang, "stats-refused-mark") : "👎";
+    return `${g.at.slice(0, 16)} · ${escape(g.platform)} · ${g.language} · ${reason}${what}`;
   });
   return {
-    title: s.statsTitle(stats.days),
+    title: say(lang, "stats-title", { days: stats.days }),
     color: COLOR_ADMIN,
     fields: [
-      { name: s.questions, value: String(stats.totalQuestions), inline: true },
-      { name: s.refused, value: `${stats.refused}${rate}`, inline: true },
-      { name: s.byPlatform, value: truncate(platforms || s.none, LIMITS.fieldValue), inline: true },
-      { name: s.topArticles, value: truncate(articles || s.none, LIMITS.fieldValue), inline: true },
-      { name: s.gaps, value: truncateLines(gaps, LIMITS.fieldValue) || s.none },
+      { name: say(lang, "stats-questions"), value: String(stats.totalQuestions), inline: true },
+      { name: say(lang, "stats-refused"), value: `${stats.refused}${rate}`, inline: true },
+      { name: say(lang, "stats-by-platform"), value: truncate(platforms || none, LIMITS.fieldValue), inline: true },
+      { name: say(lang, "stats-top-articles"), value: truncate(articles || none, LIMITS.fieldValue), inline: true },
+      { name: say(lang, "stats-gaps"), value: truncateLines(gaps, LIMITS.fieldValue) || none },
     ],
   };
 }

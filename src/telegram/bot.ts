@@ -2,7 +2,7 @@
  * Building the grammY bot: the API client (self-hosted root, auto-retry on 429/5xx honouring
  * `retry_after`), and the middleware stack, in the order an update meets it:
  *
- *   track → error boundary → sequentialize per chat → feedback → commands → inline → questions → hints
+ *   track → error boundary → sequentialize per chat → i18n → feedback → commands → inline → questions → hints
  *
  * Tracking comes first so a graceful stop can wait for every update that has started; the error
  * boundary keeps one failed update from reaching the runner or the webhook server; per-chat
@@ -10,21 +10,21 @@
  * concurrently.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
+import { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, type Context, type Transformer } from "grammy";
+import { BUNDLE_OPTIONS, languageOf, localesDir } from "../chat/catalog.js";
+import { Chat } from "../chat/chat.js";
+import type { Tasks } from "../chat/tasks.js";
 import type { Config } from "../config.js";
 import type { ConventionBot } from "../core/bot.js";
 import { log, scrubSecrets } from "../log.js";
 import { commands } from "./commands/index.js";
-import { langOf, type Deps } from "./context.js";
+import type { BotContext, Deps } from "./context.js";
 import { feedback } from "./feedback.js";
-import { t } from "./i18n.js";
 import { inline } from "./inline.js";
-import { questionLimit } from "./limits.js";
-import { ConversationMemory } from "./memory.js";
 import { ask, isAddressed, questionIn } from "./questions.js";
 import { inReplyTo } from "./send.js";
-import { Tasks } from "./tasks.js";
 
 /** The updates the bot acts on (Telegram sends nothing else). */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
@@ -33,7 +33,7 @@ export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as 
 const RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 };
 
 export interface TelegramBot {
-  bot: Bot;
+  bot: Bot<BotContext>;
   tasks: Tasks;
   /** Highest update id that entered the middleware (to confirm the polling offset on stop). */
   lastUpdateId(): number;
@@ -42,12 +42,13 @@ export interface TelegramBot {
 export function createTelegramBot(core: ConventionBot, config: Config): TelegramBot {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
-  const bot = new Bot(token, { client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } });
+  const bot = new Bot<BotContext>(token, { client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } });
   bot.api.config.use(logFailures(token));
   bot.api.config.use(autoRetry(RETRY));
 
-  const tasks = new Tasks();
-  const deps: Deps = { core, config, memory: new ConversationMemory(), tasks, limit: questionLimit(config.RATE_LIMIT_PER_MIN) };
+  const chat = new Chat(core, { perMinute: config.RATE_LIMIT_PER_MIN, report: (what, err) => log.error({ err: scrubSecrets((err as Error)?.message ?? String(err), [token]) }, what) });
+  const { tasks } = chat;
+  const deps: Deps = { chat, config };
   let lastUpdateId = -1;
 
   bot.use((ctx, next) => {
@@ -56,6 +57,7 @@ export function createTelegramBot(core: ConventionBot, config: Config): Telegram
   });
   const safe = bot.errorBoundary((err) => logError(err, token));
   safe.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  safe.use(i18n());
   // Messages from other bots are never questions (and two bots must not talk to each other forever).
   const human = safe.drop((ctx) => ctx.from?.is_bot === true);
   human.use(feedback(deps));
@@ -72,11 +74,21 @@ export function createTelegramBot(core: ConventionBot, config: Config): Telegram
       "message:document", "message:animation", "message:location", "message:contact", "message:poll", "message:dice",
     ],
     async (ctx) => {
-      if (isAddressed(ctx.message, ctx.me)) await ctx.reply(t(langOf(ctx)).nonText, inReplyTo(ctx.message.message_id));
+      if (isAddressed(ctx.message, ctx.me)) await ctx.reply(ctx.t("ask-non-text"), inReplyTo(ctx.message.message_id));
     },
   );
   bot.catch((err) => logError(err, token));
   return { bot, tasks, lastUpdateId: () => lastUpdateId };
+}
+
+/** `ctx.t` in the user's Telegram language, from the shared catalog in `locales/`. */
+function i18n(): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale: "en",
+    directory: localesDir(),
+    fluentBundleOptions: BUNDLE_OPTIONS,
+    localeNegotiator: (ctx) => languageOf(ctx.from?.language_code),
+  });
 }
 
 function logError(err: BotError | unknown, token: string): void {

@@ -1,25 +1,23 @@
 /**
- * What every handler of the Telegram adapter needs: the facade, the config, the conversation
- * memory, and a few questions asked of a grammY context (who asks, in which language, may they
+ * What every handler of the Telegram adapter needs: the chat layer (which holds the facade), the
+ * config, and a few questions asked of a grammY context (who asks, in which language, may they
  * administer the bot). Handlers receive these as `Deps` instead of importing singletons, so a
  * test can start several bots side by side.
  */
 import { createHash } from "node:crypto";
-import type { Context, MiddlewareFn } from "grammy";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Chat } from "../chat/chat.js";
+import { languageOf } from "../chat/catalog.js";
 import type { Config } from "../config.js";
-import type { Asker, ConventionBot, Language } from "../core/bot.js";
-import { languageOf } from "./i18n.js";
-import type { ConversationMemory } from "./memory.js";
-import type { Tasks } from "./tasks.js";
+import type { Asker, Language } from "../core/bot.js";
+
+/** grammY's context with @grammyjs/i18n's `ctx.t`, which reads the shared catalog in `locales/`. */
+export type BotContext = Context & I18nFlavor;
 
 export interface Deps {
-  core: ConventionBot;
+  chat: Chat;
   config: Config;
-  memory: ConversationMemory;
-  /** Work that outlives its update (reindex), awaited on stop. */
-  tasks: Tasks;
-  /** Per-user question limit (RATE_LIMIT_PER_MIN); calls `next` when the user may ask. */
-  limit: MiddlewareFn<Context>;
 }
 
 /** The asker as the facade's analytics see it (the store hashes the id). */

@@ -3,11 +3,11 @@
  * first lines, link), so a user can drop a cited article into any conversation.
  */
 import { createHash } from "node:crypto";
-import { Composer, InlineQueryResultBuilder, type Context } from "grammy";
+import { Composer, InlineQueryResultBuilder } from "grammy";
+import { articleHeading } from "../chat/views.js";
 import type { SearchHit } from "../core/bot.js";
-import { langOf, type Deps } from "./context.js";
-import { t } from "./i18n.js";
-import { articleHeading, escapeHtml, link, splitText } from "./render.js";
+import { langOf, type BotContext, type Deps } from "./context.js";
+import { escapeHtml, link, splitText } from "./render.js";
 
 const MAX_RESULTS = 10;
 /** How much of a passage goes into the message a user drops into their chat. */
@@ -15,20 +15,19 @@ const MAX_PASSAGE = 3_000;
 const MAX_DESCRIPTION = 200;
 const MAX_QUERY = 256;
 
-export function inline(deps: Deps): Composer<Context> {
-  const composer = new Composer<Context>();
+export function inline({ chat }: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
   composer.on("inline_query", async (ctx) => {
-    const s = t(langOf(ctx));
     const words = ctx.inlineQuery.query.trim().slice(0, MAX_QUERY);
     if (!words) {
-      await ctx.answerInlineQuery([], { cache_time: 300, button: { text: s.inlineHelp, start_parameter: "inline" } });
+      await ctx.answerInlineQuery([], { cache_time: 300, button: { text: ctx.t("inline-help"), start_parameter: "inline" } });
       return;
     }
-    const hits = distinct(await deps.core.search(words, MAX_RESULTS * 3)).slice(0, MAX_RESULTS);
+    const hits = distinct(await chat.core.search(words, MAX_RESULTS * 3)).slice(0, MAX_RESULTS);
     const results = hits.map((hit) => {
-      const title = hit.article !== null ? articleHeading(hit.article, hit.title, s) : hit.title;
+      const title = hit.article !== null ? articleHeading(hit.article, hit.title, langOf(ctx)) : hit.title;
       const passage = splitText(hit.text, MAX_PASSAGE)[0] ?? "";
-      const html = `<b>${escapeHtml(title)}</b>\n\n${escapeHtml(passage)}${passage.length < hit.text.length ? " …" : ""}\n\n${link(hit.url, s.officialText)}`;
+      const html = `<b>${escapeHtml(title)}</b>\n\n${escapeHtml(passage)}${passage.length < hit.text.length ? " …" : ""}\n\n${link(hit.url, ctx.t("official-text"))}`;
       return InlineQueryResultBuilder.article(resultId(hit), title, {
         description: hit.text.replace(/\s+/g, " ").slice(0, MAX_DESCRIPTION),
         ...(hit.url ? { url: hit.url } : {}),
@@ -36,7 +35,7 @@ export function inline(deps: Deps): Composer<Context> {
     });
     await ctx.answerInlineQuery(results, {
       cache_time: 60,
-      ...(results.length ? {} : { button: { text: s.inlineNoResults, start_parameter: "inline" } }),
+      ...(results.length ? {} : { button: { text: ctx.t("inline-no-results"), start_parameter: "inline" } }),
     });
   });
   return composer;

@@ -1,22 +1,20 @@
 /**
- * Questions: which messages are meant for the bot, and answering one of them.
+ * Questions on Telegram: which messages are meant for the bot, and how one is handed to the chat
+ * layer (which decides, answers and remembers it the same way on every platform).
  *
  * In a private chat every text message is a question. In groups the bot answers only when it is
  * mentioned, when someone replies to one of its messages, or on `/ask` — so a busy group is not
- * flooded. Each question gets exactly one reply: the answer (split over several messages only when
- * it is long), or a short refusal/usage/cooldown/error sentence.
+ * flooded. A reply to an answer continues that exchange; in a private chat the last one also counts.
  */
-import type { Context } from "grammy";
 import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
-import { log } from "../log.js";
-import { askerOf, isPrivate, langOf, type Deps } from "./context.js";
+import { ask as askChat } from "../chat/asking.js";
+import { askerOf, isPrivate, type BotContext, type Deps } from "./context.js";
 import { feedbackKeyboard } from "./feedback.js";
-import { t } from "./i18n.js";
 import { pack, renderAnswer } from "./render.js";
 import { inReplyTo, sendRendered } from "./send.js";
 
-/** Longer questions are refused politely (they are usually pasted documents, not questions). */
-export const MAX_QUESTION_LENGTH = 1000;
+/** Telegram clears "typing…" after about five seconds. */
+const TYPING_EVERY_MS = 4_500;
 
 /** The question in a message addressed to the bot, without the @mention; undefined if not addressed. */
 export function questionIn(msg: Message, me: UserFromGetMe): string | undefined {
@@ -48,48 +46,26 @@ function mentionsOf(text: string, entities: MessageEntity[] | undefined, me: Use
   );
 }
 
-/** Answer `question` (asked in `ctx.msg`) under the per-user rate limit. */
-export async function ask(ctx: Context, question: string, deps: Deps): Promise<void> {
-  await deps.limit(ctx, () => answer(ctx, question, deps));
+/** Where a message's follow-ups are remembered: its reply chain, and the private chat itself. */
+export function placeOf(ctx: BotContext): string | undefined {
+  return isPrivate(ctx) ? `telegram:${ctx.chat!.id}` : undefined;
 }
 
-async function answer(ctx: Context, question: string, deps: Deps): Promise<void> {
+/** Answer `question`, asked in `ctx.msg`, as a reply to it (in the same forum topic). */
+export async function ask(ctx: BotContext, question: string, { chat }: Deps): Promise<void> {
   const msg = ctx.msg;
   const chatId = ctx.chat?.id;
   if (!msg || chatId === undefined) return;
-  const s = t(langOf(ctx));
-  const replyTo = inReplyTo(msg.message_id);
-  if (!question) {
-    await ctx.reply(s.askUsage, replyTo);
-    return;
-  }
-  if (question.length > MAX_QUESTION_LENGTH) {
-    await ctx.reply(s.tooLong(MAX_QUESTION_LENGTH), replyTo);
-    return;
-  }
-  const privateChat = isPrivate(ctx);
-  const thread = deps.memory.thread(chatId, msg.reply_to_message?.message_id, privateChat);
-  const stopTyping = keepTyping(ctx);
-  let result;
-  try {
-    result = await deps.core.answer(question, { history: thread?.turns, localeHint: ctx.from?.language_code, asker: askerOf(ctx) });
-  } catch (err) {
-    log.error({ err: (err as Error).message }, "answering failed");
-    await ctx.reply(s.failed, replyTo);
-    return;
-  } finally {
-    stopTyping();
-  }
-  const messages = pack(renderAnswer(result, t(result.language)));
-  const sent = await sendRendered(ctx, messages, { replyTo: msg.message_id, keyboard: feedbackKeyboard(result.id) });
-  const turn = { question, answer: { citations: result.citations, language: result.language } };
-  deps.memory.remember(chatId, ctx.from?.id ?? 0, sent.map((m) => m.message_id), thread, turn, privateChat);
-}
-
-/** Show "typing…" until stopped (Telegram clears it after about five seconds, so repeat it). */
-function keepTyping(ctx: Context): () => void {
-  const send = () => void ctx.replyWithChatAction("typing").catch((err: Error) => log.debug({ err: err.message }, "chat action failed"));
-  send();
-  const timer = setInterval(send, 4_500);
-  return () => clearInterval(timer);
+  const replyTo = msg.reply_to_message?.message_id;
+  await askChat(chat, question, {
+    asker: askerOf(ctx),
+    locale: ctx.from?.language_code,
+    where: { replyTo: replyTo === undefined ? undefined : `telegram:${chatId}:${replyTo}`, place: placeOf(ctx) },
+    typing: { show: () => ctx.replyWithChatAction("typing"), everyMs: TYPING_EVERY_MS },
+    notice: (text) => ctx.reply(text, inReplyTo(msg.message_id)),
+    send: async (answer) => {
+      const sent = await sendRendered(ctx, pack(renderAnswer(answer)), { replyTo: msg.message_id, keyboard: feedbackKeyboard(answer.id) });
+      return sent.map((m) => `telegram:${chatId}:${m.message_id}`);
+    },
+  });
 }

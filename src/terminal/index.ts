@@ -1,50 +1,62 @@
 /**
  * The terminal chat: what `npm start` opens when no platform token is set. In a TTY it is an
- * interactive readline chat that remembers the last exchange (for follow-ups); with piped input it
- * prints, for each line, exactly what `npm run ask` prints, and ends at end of input.
+ * interactive readline chat that remembers the last exchange (for follow-ups) and has the same
+ * cooldown as the platforms; with piped input it prints, for each line, exactly what `npm run ask`
+ * prints, and ends at end of input. Questions go through the chat layer like everywhere else.
  */
 import readline from "node:readline";
-import type { Service } from "../service.js";
-import type { Config } from "../config.js";
-import type { ConventionBot, Turn } from "../core/bot.js";
+import { ask } from "../chat/asking.js";
+import { languageOf, say } from "../chat/catalog.js";
+import { Chat } from "../chat/chat.js";
+import { articleHeading, readableTime } from "../chat/views.js";
 import { renderAnswer } from "../cli/format.js";
+import type { Config } from "../config.js";
+import type { ConventionBot, Language } from "../core/bot.js";
+import type { Service } from "../service.js";
 
-const HELP = [
-  "Ask anything about the UN Convention against Cybercrime or its signing in Hanoi (English, Indonesian, Vietnamese).",
-  "Commands: /article N — show an article · /sources — corpus and index · /new — forget the conversation · /quit",
-].join("\n");
+/** The one place of the terminal chat: its last exchange is what a follow-up continues. */
+const PLACE = "terminal";
 
-export async function startTerminal(bot: ConventionBot, _config: Config, io = { input: process.stdin, output: process.stdout }): Promise<Service> {
-  const interactive = Boolean((io.input as NodeJS.ReadStream).isTTY);
+export interface TerminalOptions {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream;
+  /** The user's locale for the bot's own sentences (default: LC_ALL, LC_MESSAGES or LANG). */
+  locale?: string;
+}
+
+function systemLocale(): string | undefined {
+  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+}
+
+export async function startTerminal(bot: ConventionBot, config: Config, io: TerminalOptions = { input: process.stdin, output: process.stdout }): Promise<Service> {
+  const interactive = Boolean(io.input.isTTY);
+  const locale = io.locale ?? systemLocale();
+  const lang = languageOf(locale);
+  // Piped input is a batch, like `npm run ask`: no cooldown, no follow-ups.
+  const chat = new Chat(bot, { perMinute: interactive ? config.RATE_LIMIT_PER_MIN : 0, memory: { placeTtlMs: 3_600_000 } });
   const rl = readline.createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive, crlfDelay: Infinity });
-  const write = (s: string) => io.output.write(s + "\n");
-  let history: Turn[] = [];
+  const write = (s: string) => void io.output.write(s + "\n");
 
   async function handle(line: string): Promise<boolean> {
     const text = line.trim();
     if (!text) return true;
-    if (interactive && text.startsWith("/")) {
-      const [cmd, arg] = text.split(/\s+/, 2);
-      if (cmd === "/quit" || cmd === "/exit") return false;
-      if (cmd === "/new") history = [];
-      else if (cmd === "/sources") {
-        const s = bot.sources();
-        write(s.documents.map((d) => `• ${d.title} — ${d.url}`).join("\n") + `\nIndex ${s.indexVersion} (${s.createdAt})`);
-      } else if (cmd === "/article") {
-        const a = bot.article(Number(arg));
-        write(a ? `Article ${a.article} — ${a.title}\n\n${a.paragraphs.join("\n\n")}\n\n${a.url}` : "Articles are numbered 1 to 68.");
-      } else write(HELP);
-      return true;
-    }
-    const answer = await bot.answer(text, { history: interactive ? history : [], asker: { platform: "terminal", chatKind: "private" } });
-    if (interactive) history = [...history, { question: text, answer }].slice(-3);
-    write(renderAnswer(answer) + (interactive ? "\n" : ""));
+    if (interactive && text.startsWith("/")) return command(text, bot, chat, lang, write);
+    await ask(chat, text, {
+      asker: { platform: "terminal", chatKind: "private", userId: "local" },
+      locale,
+      where: interactive ? { place: PLACE } : {},
+      notice: async (notice) => write(notice),
+      send: async (answer) => {
+        write(renderAnswer(answer) + (interactive ? "\n" : ""));
+        return [];
+      },
+    });
     return true;
   }
 
   const done = (async () => {
     if (interactive) {
-      write(HELP + "\n");
+      write(say(lang, "help-terminal") + "\n");
       rl.setPrompt("> ");
       rl.prompt();
     }
@@ -56,4 +68,22 @@ export async function startTerminal(bot: ConventionBot, _config: Config, io = { 
   })();
 
   return { name: "terminal", ready: () => true, stop: async () => rl.close(), done };
+}
+
+/** `/quit`, `/new`, `/sources`, `/article N`; anything else shows the commands. False ends the chat. */
+function command(text: string, bot: ConventionBot, chat: Chat, lang: Language, write: (s: string) => void): boolean {
+  const [cmd, arg] = text.split(/\s+/, 2);
+  if (cmd === "/quit" || cmd === "/exit") return false;
+  if (cmd === "/new") {
+    chat.memory.startOver(PLACE);
+    write(say(lang, "new-done"));
+  } else if (cmd === "/sources") {
+    const s = bot.sources();
+    write(s.documents.map((d) => `• ${d.title} — ${d.url}`).join("\n") + "\n" + say(lang, "sources-index", { version: s.indexVersion, date: readableTime(s.createdAt) }));
+  } else if (cmd === "/article") {
+    const a = bot.article(Number(arg));
+    const max = bot.articleTitles().length;
+    write(a ? `${articleHeading(a.article, a.title, lang)}\n\n${a.paragraphs.join("\n\n")}\n\n${a.url}` : say(lang, "article-not-found", { number: arg ?? "", max }));
+  } else write(say(lang, "help-terminal"));
+  return true;
 }

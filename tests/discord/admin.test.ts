@@ -154,7 +154,7 @@ describe("/stats and /forget", () => {
     expect(feedbackRows(answerId)).toHaveLength(1);
     const i = r.fake.command("forget", {}, { user: gus, where: "dm" });
     const { data } = await callbackOf(r.fake, i);
-    expect(data).toMatchObject({ flags: EPHEMERAL, content: "Deleted everything stored about you: 1 answers and 1 feedback entries." });
+    expect(data).toMatchObject({ flags: EPHEMERAL, content: "Deleted 1 stored answer and 1 feedback vote linked to you. I have also forgotten our conversation." });
     expect(feedbackRows(answerId)).toEqual([]);
   });
 });

@@ -77,7 +77,8 @@ describe("/ask", () => {
     const original = r.app.bot.answer.bind(r.app.bot);
     const answers: Answer[] = [];
     vi.spyOn(r.app.bot, "answer").mockImplementation(async (q, o) => {
-      const a = { ...(await original(q, o)), text: longest.paragraphs.join("\n\n") };
+      const text = longest.paragraphs.join("\n\n");
+      const a: Answer = { ...(await original(q, o)), text, blocks: [{ kind: "text", text }] };
       answers.push(a);
       return a;
     });

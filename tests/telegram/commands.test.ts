@@ -142,7 +142,7 @@ describe("admin commands", () => {
     await replies(api.send(user, api.privateChat(user), "What is the airspeed of an unladen <swallow>?"));
     const summary = bot.core.stats(7)!;
     const [reply] = await command(ADMIN_ID, "/stats");
-    expect(reply.text).toContain("Last 7 days");
+    expect(reply.text).toContain("Usage, last 7 days");
     expect(reply.text).toContain(`Questions: ${summary.totalQuestions} (not answered from the documents: ${summary.refused})`);
     expect(reply.text).toContain("telegram");
     expect(reply.text).toContain("What is the airspeed of an unladen <swallow>?");

@@ -69,7 +69,7 @@ test("/reindex force rebuilds while questions keep being answered, then shows th
     expect(calls).toEqual([{ dryRun: false, force: true, onProgress: expect.any(Function) }]);
 
     held.open();
-    const text = await statusText(status.messageId, admin.id, /Index rebuilt/);
+    const text = await statusText(status.messageId, admin.id, /New index built/);
     const summary = summaries.at(-1)!;
     expect(summary.outcome).toBe("built");
     expect(text).toContain(`Documents: ${summary.documents}, articles: 68, chunks: ${summary.chunks}, time: ${summary.seconds.toFixed(1)} s`);

@@ -4,7 +4,6 @@
  */
 import { describe, expect, test } from "vitest";
 import type { Answer, Citation } from "../../src/core/bot.js";
-import { t } from "../../src/telegram/i18n.js";
 import { escapeHtml, MESSAGE_LIMIT, pack, paragraphs, renderAnswer, splitText, textBlock } from "../../src/telegram/render.js";
 import { parseTelegramHtml } from "../fakes/telegram-api.js";
 
@@ -77,7 +76,7 @@ describe("renderAnswer", () => {
   const answer: Answer = { id: "a1", language: "en", grounded: true, summary: null, blocks: [{ kind: "text", text: "First." }, { kind: "text", text: "Second <one>." }], text: "First.\n\nSecond <one>.", citations: [citation, citation], indexVersion: "v", ms: 1 };
 
   test("the text, then one linked line per distinct citation", () => {
-    const [message] = pack(renderAnswer(answer, t("en")));
+    const [message] = pack(renderAnswer(answer, "en"));
     expect(message.html).toBe(
       'First.\n\nSecond &lt;one&gt;.\n\n<b>📚 Sources</b>\n• <a href="https://documents.un.org/x?a=1&amp;b=2#page=29">Art. 41(1)</a> — 24/7 network',
     );
@@ -85,9 +84,9 @@ describe("renderAnswer", () => {
   });
 
   test("suggestions the core did not already write into the text are listed", () => {
-    const refusal: Answer = { ...answer, grounded: false, citations: [], text: "Not in the documents.", suggestions: ["What is article 2?"] };
-    expect(pack(renderAnswer(refusal, t("vi")))[0].plain).toBe("Not in the documents.\n\nBạn có thể hỏi, ví dụ:\n• What is article 2?");
-    const written = { ...refusal, text: "Not in the documents.\n\n• What is article 2?" };
-    expect(pack(renderAnswer(written, t("en")))[0].plain).toBe(written.text);
+    const refusal: Answer = { ...answer, grounded: false, citations: [], blocks: [{ kind: "text", text: "Not in the documents." }], text: "Not in the documents.", suggestions: ["What is article 2?"] };
+    expect(pack(renderAnswer(refusal, "vi"))[0].plain).toBe("Not in the documents.\n\nBạn có thể hỏi, ví dụ:\n• What is article 2?");
+    const written: Answer = { ...refusal, blocks: [...refusal.blocks, { kind: "text", text: "• What is article 2?" }], text: "Not in the documents.\n\n• What is article 2?" };
+    expect(pack(renderAnswer(written, "en"))[0].plain).toBe(written.text);
   });
 });

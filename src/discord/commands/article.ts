@@ -5,51 +5,36 @@
 import {
   MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction,
 } from "discord.js";
+import { languageOf, say } from "../../chat/catalog.js";
+import { articleHeading } from "../../chat/views.js";
 import { NO_PINGS } from "../answering.js";
 import type { DiscordContext } from "../context.js";
-import { languageOf, t } from "../i18n.js";
 import { LIMITS, truncate } from "../limits.js";
-import { articleHeading, renderArticle } from "../render.js";
+import { renderArticle } from "../render.js";
+import { described } from "./localized.js";
 
 /** The Convention has 68 articles; the definition is static so registering needs no index. */
 const ARTICLES = 68;
 
-export const data = new SlashCommandBuilder()
-  .setName("article")
-  .setDescription("Show an article of the Convention")
-  .setDescriptionLocalizations({ id: "Tampilkan satu pasal Konvensi", vi: "Xem một điều của Công ước" })
-  .addIntegerOption((o) =>
-    o
-      .setName("number")
-      .setDescription("Article number (1-68), or type words of its title")
-      .setDescriptionLocalizations({ id: "Nomor pasal (1-68), atau ketik judulnya", vi: "Số điều (1-68), hoặc gõ tên điều" })
-      .setRequired(true)
-      .setMinValue(1)
-      .setMaxValue(ARTICLES)
-      .setAutocomplete(true),
-  );
+export const data = described(new SlashCommandBuilder().setName("article"), "command-article").addIntegerOption((o) =>
+  described(o.setName("number"), "command-article-number").setRequired(true).setMinValue(1).setMaxValue(ARTICLES).setAutocomplete(true),
+);
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+export async function execute(interaction: ChatInputCommandInteraction, { chat }: DiscordContext): Promise<void> {
   const n = interaction.options.getInteger("number", true);
   const lang = languageOf(interaction.locale);
-  const view = ctx.bot.article(n);
+  const view = chat.core.article(n);
   if (!view) {
-    await interaction.reply({ content: t(lang).articleNotFound(n), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: say(lang, "article-not-found", { number: n, max: ARTICLES }), flags: MessageFlags.Ephemeral });
     return;
   }
-  await interaction.reply({ embeds: [renderArticle(view, lang, ctx.bot.indexVersion)], allowedMentions: NO_PINGS });
+  await interaction.reply({ embeds: [renderArticle(view, lang, chat.core.indexVersion)], allowedMentions: NO_PINGS });
 }
 
-export async function autocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
+export async function autocomplete(interaction: AutocompleteInteraction, { chat }: DiscordContext): Promise<void> {
   const typed = String(interaction.options.getFocused()).trim().toLowerCase();
-  const titles = ctx.bot.articleTitles();
-  const matches = /^\d+$/.test(typed)
-    ? titles.filter((a) => String(a.article).startsWith(typed))
-    : titles.filter((a) => articleHeading(a.article, a.title).toLowerCase().includes(typed));
-  await interaction.respond(
-    matches.slice(0, LIMITS.autocompleteChoices).map((a) => ({
-      name: truncate(articleHeading(a.article, a.title), LIMITS.choiceName),
-      value: a.article,
-    })),
-  );
+  const lang = languageOf(interaction.locale);
+  const choices = chat.core.articleTitles().map((a) => ({ name: articleHeading(a.article, a.title, lang), value: a.article }));
+  const matches = /^\d+$/.test(typed) ? choices.filter((c) => String(c.value).startsWith(typed)) : choices.filter((c) => c.name.toLowerCase().includes(typed));
+  await interaction.respond(matches.slice(0, LIMITS.autocompleteChoices).map((c) => ({ ...c, name: truncate(c.name, LIMITS.choiceName) })));
 }

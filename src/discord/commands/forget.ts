@@ -1,18 +1,16 @@
-/** `/forget`: delete everything the store keeps about the user (answers they asked, their feedback). */
+/** `/forget`: delete everything the store keeps about the user (answers they asked, their feedback) and our conversations. */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { languageOf, say } from "../../chat/catalog.js";
 import { askerOf } from "../answering.js";
 import type { DiscordContext } from "../context.js";
-import { languageOf, t } from "../i18n.js";
+import { described } from "./localized.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("forget")
-  .setDescription("Delete everything stored about you")
-  .setDescriptionLocalizations({ id: "Hapus semua data yang tersimpan tentang Anda", vi: "Xoá mọi dữ liệu được lưu về bạn" });
+export const data = described(new SlashCommandBuilder().setName("forget"), "command-forget");
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  const s = t(languageOf(interaction.locale));
+export async function execute(interaction: ChatInputCommandInteraction, { chat }: DiscordContext): Promise<void> {
   const userId = interaction.user.id;
-  ctx.conversations.forget(userId);
-  const result = ctx.bot.forget(askerOf(userId, interaction.inGuild()));
-  await interaction.reply({ content: s.forgetDone(result.answers, result.feedback), flags: MessageFlags.Ephemeral });
+  chat.memory.forgetUser(userId);
+  const result = chat.core.forget(askerOf(userId, interaction.inGuild()));
+  const content = say(languageOf(interaction.locale), "forget-done", { answers: result.answers, feedback: result.feedback });
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }

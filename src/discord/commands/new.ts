@@ -1,15 +1,13 @@
 /** `/new`: forget the conversation here, so the next question is not read as a follow-up. */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { languageOf, say } from "../../chat/catalog.js";
 import type { DiscordContext } from "../context.js";
-import { languageOf, t } from "../i18n.js";
 import { placeOf } from "../place.js";
+import { described } from "./localized.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("new")
-  .setDescription("Forget our conversation and start fresh")
-  .setDescriptionLocalizations({ id: "Lupakan percakapan dan mulai dari awal", vi: "Quên cuộc trò chuyện và bắt đầu lại" });
+export const data = described(new SlashCommandBuilder().setName("new"), "command-new");
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  ctx.conversations.forget(interaction.user.id, placeOf(interaction.channelId, interaction.channel, interaction.inGuild()));
-  await interaction.reply({ content: t(languageOf(interaction.locale)).newDone, flags: MessageFlags.Ephemeral });
+export async function execute(interaction: ChatInputCommandInteraction, { chat }: DiscordContext): Promise<void> {
+  chat.memory.startOver(placeOf(interaction.channelId, interaction.channel, interaction.inGuild()));
+  await interaction.reply({ content: say(languageOf(interaction.locale), "new-done"), flags: MessageFlags.Ephemeral });
 }

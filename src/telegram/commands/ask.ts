@@ -4,10 +4,6 @@ import type { CommandModule } from "./types.js";
 
 export const ask: CommandModule = {
   name: "ask",
-  description: {
-    en: "Ask a question about the Convention",
-    id: "Ajukan pertanyaan tentang Konvensi",
-    vi: "Đặt câu hỏi về Công ước",
-  },
+  description: "command-ask",
   execute: (ctx, deps) => askQuestion(ctx, ctx.match.trim(), deps),
 };

@@ -1,19 +1,14 @@
-/** `/forget`: delete what the store keeps about this user (through the facade) and our conversation. */
-import { askerOf, langOf } from "../context.js";
-import { t } from "../i18n.js";
+/** `/forget`: delete what the store keeps about this user (through the facade) and our conversations. */
+import { askerOf } from "../context.js";
 import { inReplyTo } from "../send.js";
 import type { CommandModule } from "./types.js";
 
 export const forget: CommandModule = {
   name: "forget",
-  description: {
-    en: "Delete what I stored about you",
-    id: "Hapus data yang saya simpan tentang Anda",
-    vi: "Xóa dữ liệu tôi lưu về bạn",
-  },
-  async execute(ctx, deps) {
-    const result = deps.core.forget(askerOf(ctx));
-    deps.memory.forgetUser(ctx.from?.id ?? 0);
-    await ctx.reply(t(langOf(ctx)).forgot(result.answers, result.feedback), inReplyTo(ctx.msg.message_id));
+  description: "command-forget",
+  async execute(ctx, { chat }) {
+    const result = chat.core.forget(askerOf(ctx));
+    chat.memory.forgetUser(String(ctx.from?.id ?? 0));
+    await ctx.reply(ctx.t("forget-done", { answers: result.answers, feedback: result.feedback }), inReplyTo(ctx.msg.message_id));
   },
 };

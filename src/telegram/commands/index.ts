@@ -2,13 +2,13 @@
  * The command registry: every command module, wired into grammY with the admin gate, and
  * published to Telegram's command menu in each language (admin commands only in admins' chats).
  */
-import { Composer, type Api, type Context } from "grammy";
+import { Composer, type Api } from "grammy";
 import type { BotCommand } from "grammy/types";
+import { say } from "../../chat/catalog.js";
 import type { Config } from "../../config.js";
 import { LANGUAGES, type Language } from "../../core/bot.js";
 import { log } from "../../log.js";
-import { isAdmin, langOf, userTag, type Deps } from "../context.js";
-import { t } from "../i18n.js";
+import { isAdmin, userTag, type BotContext, type Deps } from "../context.js";
 import { inReplyTo } from "../send.js";
 import { article } from "./article.js";
 import { ask } from "./ask.js";
@@ -23,13 +23,13 @@ import type { CommandModule } from "./types.js";
 export const COMMANDS: readonly CommandModule[] = [help, ask, article, sources, newConversation, forget, reindex, stats];
 
 /** Handlers for all commands; in a private chat an unknown command gets a pointer to /help. */
-export function commands(deps: Deps): Composer<Context> {
-  const composer = new Composer<Context>();
+export function commands(deps: Deps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
   for (const cmd of COMMANDS) {
     composer.command([cmd.name, ...(cmd.aliases ?? [])], async (ctx) => {
       if (cmd.adminOnly && !isAdmin(ctx, deps.config)) {
         log.warn({ command: cmd.name, user: userTag(ctx), chat: ctx.chat.type }, "admin command refused");
-        await ctx.reply(t(langOf(ctx)).adminOnly, inReplyTo(ctx.msg.message_id));
+        await ctx.reply(ctx.t("admin-only"), inReplyTo(ctx.msg.message_id));
         return;
       }
       await cmd.execute(ctx, deps);
@@ -39,12 +39,12 @@ export function commands(deps: Deps): Composer<Context> {
     .chatType("private")
     .on("message:entities:bot_command")
     .filter((ctx) => ctx.msg.entities.some((e) => e.type === "bot_command" && e.offset === 0))
-    .use((ctx) => ctx.reply(t(langOf(ctx)).unknownCommand, inReplyTo(ctx.msg.message_id)));
+    .use((ctx) => ctx.reply(ctx.t("unknown-command"), inReplyTo(ctx.msg.message_id)));
   return composer;
 }
 
 function menu(list: readonly CommandModule[], lang: Language): BotCommand[] {
-  return list.map((c) => ({ command: c.name, description: c.description[lang] }));
+  return list.map((c) => ({ command: c.name, description: say(lang, c.description) }));
 }
 
 /**

@@ -1,6 +1,5 @@
 /** `/stats` (admins): the last week's questions, refusals, most cited articles and gaps. */
 import { langOf } from "../context.js";
-import { t } from "../i18n.js";
 import { pack, renderStats } from "../render.js";
 import { inReplyTo, sendRendered } from "../send.js";
 import type { CommandModule } from "./types.js";
@@ -10,15 +9,10 @@ const DAYS = 7;
 export const stats: CommandModule = {
   name: "stats",
   adminOnly: true,
-  description: {
-    en: "Usage statistics (admins)",
-    id: "Statistik penggunaan (admin)",
-    vi: "Thống kê sử dụng (quản trị)",
-  },
-  async execute(ctx, deps) {
-    const s = t(langOf(ctx));
-    const summary = deps.core.stats(DAYS);
-    if (!summary) return ctx.reply(s.statsUnavailable, inReplyTo(ctx.msg.message_id));
-    return sendRendered(ctx, pack(renderStats(summary, s)), { replyTo: ctx.msg.message_id });
+  description: "command-stats",
+  async execute(ctx, { chat }) {
+    const summary = chat.core.stats(DAYS);
+    if (!summary) return ctx.reply(ctx.t("stats-unavailable"), inReplyTo(ctx.msg.message_id));
+    return sendRendered(ctx, pack(renderStats(summary, langOf(ctx))), { replyTo: ctx.msg.message_id });
   },
 };

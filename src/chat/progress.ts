@@ -1,7 +1,7 @@
 /**
- * Progress shown by editing one message: a rebuild reports progress far more often than Discord lets a
- * message be edited, so only the latest text is sent, at most once per interval and never two edits at
- * once. `close()` waits for the edit in flight, so the final summary is always the last edit.
+ * Progress shown by editing one message: a rebuild reports progress far more often than a platform
+ * lets a message be edited, so only the latest text is sent, at most once per interval and never two
+ * edits at once. `close()` waits for the edit in flight, so the final summary is always the last edit.
  */
 export class ThrottledEditor {
   readonly #edit: (text: string) => Promise<unknown>;

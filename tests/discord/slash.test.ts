@@ -78,7 +78,7 @@ describe("/ask", () => {
     const answers: Answer[] = [];
     vi.spyOn(r.app.bot, "answer").mockImplementation(async (q, o) => {
       const text = longest.paragraphs.join("\n\n");
-      const a: Answer = { ...(await original(q, o)), text, blocks: [{ kind: "text", text }] };
+      const a: Answer = { ...(await original(q, o)), text, summary: null, blocks: [{ kind: "text", text }] };
       answers.push(a);
       return a;
     });

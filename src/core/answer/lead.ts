@@ -66,6 +66,8 @@ function fitness(c: ScoredChunk, best: number, ctx: LeadContext, wanted: Set<str
   let s = c.score / (best || 1) + 0.8 * overlap(c.chunk, wanted, ctx.termWeights) + GIST[ctx.language ?? "en"] * (ctx.gistScores?.[c.chunk.metadata.id] ?? 0);
   for (const a of ctx.aspects) if (a.name !== "international" && cued(c.chunk, a)) s += 0.35;
   if (RESERVATION.test(c.chunk.metadata.text) && !has("reservation", ctx)) s -= 0.3;
+  // An interpretative note leads when the question asks what a term means, not on shared words alone.
+  if (c.chunk.metadata.kind === "note" && !has("meaning", ctx)) s -= 0.3;
   // A continued part of a long paragraph ("lead … (f) …") is a fine lead only when it matches better.
   if (c.chunk.metadata.part > 0) s -= 0.05;
   return s;
@@ -83,6 +85,7 @@ export function bestParagraph(section: RankedSection, ctx: LeadContext): { chunk
 function sectionWeight(s: RankedSection, top: RankedSection, ctx: LeadContext): number {
   let w = s.score / (top.score || 1);
   if (ctx.subject && s.key === ctx.subject) w += 0.6;
+  if (s.key.includes(":note-") && !has("meaning", ctx)) w -= 0.3;
   // "for another State": international cooperation (Chapter V) over the domestic powers.
   const international = ctx.aspects.find((a) => a.name === "international");
   if (international && s.chunks.some((c) => cued(c.chunk, international))) w += 0.25;

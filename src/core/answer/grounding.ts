@@ -44,12 +44,21 @@ export function segments(text: string): Segment[] {
       // "1." opening a line is a list number, not a sentence.
       if (/^\d{1,2}$/.test(word) && text.slice(start, m.index).trim() === word) continue;
     }
-    if (text.slice(start, sepStart).trim()) out.push({ body: text.slice(start, sepStart), sep });
-    else if (out.length) out[out.length - 1].sep += text.slice(start, end);
+    push(out, text.slice(start, sepStart), sep);
     start = end;
   }
-  if (start < text.length) out.push({ body: text.slice(start), sep: "" });
+  if (start < text.length) push(out, text.slice(start), "");
   return out;
+}
+
+/** Add a sentence; markers and punctuation alone ("Hanoi. [1].") belong to the sentence before them. */
+function push(out: Segment[], body: string, sep: string): void {
+  const last = out[out.length - 1];
+  if (last && !body.replace(MARKER, "").replace(/[\s.!?…。,;:]/g, "")) {
+    last.body += last.sep + body;
+    last.sep = sep;
+  } else if (body.trim()) out.push({ body, sep });
+  else if (last) last.sep += body + sep;
 }
 
 export interface GroundOptions {
@@ -77,7 +86,10 @@ const LEAK_RUN = 8;
 
 export function ground(reply: string, opts: GroundOptions): Grounded {
   const all = segments(reply);
-  const pieces = opts.complete ? all : all.slice(0, -1);
+  // While streaming, the last sentence may be unfinished, and a sentence may still get its marker
+  // after its full stop ("… Hanoi. [1]"): hold back the one before a trailing "[" too.
+  const pending = opts.complete ? 0 : all.at(-1)?.body.trimStart().startsWith("[") ? 2 : 1;
+  const pieces = all.slice(0, all.length - pending);
   const leak = leakDetector(opts.prompt, opts.secrets ?? []);
   const cited: number[] = [];
   let text = "";

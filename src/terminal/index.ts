@@ -1,24 +1,28 @@
 /**
  * The terminal chat: what `npm start` opens when no platform token is set. In a TTY it is an
- * interactive readline chat that remembers the last exchange (for follow-ups); with piped input it
- * prints, for each line, exactly what `npm run ask` prints, and ends at end of input.
+ * interactive readline chat that remembers the last exchanges (for follow-ups) and, with an LLM
+ * configured, prints the model's answer as it streams before the final answer replaces it; with piped
+ * input it prints, for each line, exactly what `npm run ask` prints, and ends at end of input.
  */
 import readline from "node:readline";
 import type { Service } from "../service.js";
 import type { Config } from "../config.js";
 import type { ConventionBot, Turn } from "../core/bot.js";
 import { renderAnswer } from "../cli/format.js";
+import { TerminalDraft } from "./draft.js";
 
 const HELP = [
   "Ask anything about the UN Convention against Cybercrime or its signing in Hanoi (English, Indonesian, Vietnamese).",
   "Commands: /article N — show an article · /sources — corpus and index · /new — forget the conversation · /quit",
 ].join("\n");
 
-export async function startTerminal(bot: ConventionBot, _config: Config, io = { input: process.stdin, output: process.stdout }): Promise<Service> {
+export async function startTerminal(bot: ConventionBot, config: Config, io = { input: process.stdin, output: process.stdout }): Promise<Service> {
   const interactive = Boolean((io.input as NodeJS.ReadStream).isTTY);
   const rl = readline.createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive, crlfDelay: Infinity });
   const write = (s: string) => io.output.write(s + "\n");
   let history: Turn[] = [];
+  // Retrieval looks at the last turn; the LLM prompt at up to LLM_HISTORY_TURNS of them.
+  const keep = Math.max(1, config.LLM_HISTORY_TURNS);
 
   async function handle(line: string): Promise<boolean> {
     const text = line.trim();
@@ -36,8 +40,10 @@ export async function startTerminal(bot: ConventionBot, _config: Config, io = { 
       } else write(HELP);
       return true;
     }
-    const answer = await bot.answer(text, { history: interactive ? history : [], asker: { platform: "terminal", chatKind: "private" } });
-    if (interactive) history = [...history, { question: text, answer }].slice(-3);
+    const draft = interactive ? new TerminalDraft(io.output) : undefined;
+    const answer = await bot.answer(text, { history: interactive ? history : [], asker: { platform: "terminal", chatKind: "private" }, onPartial: draft?.update });
+    draft?.clear();
+    if (interactive) history = [...history, { question: text, answer }].slice(-keep);
     write(renderAnswer(answer) + (interactive ? "\n" : ""));
     return true;
   }

@@ -31,7 +31,7 @@ test("an interactive chat prints the streamed answer as it comes, then the final
     printed += d.toString();
     writes.push(d.toString());
   });
-  const service = await startTerminal(bot, config, { input: input as unknown as NodeJS.ReadStream, output: output as unknown as NodeJS.WriteStream });
+  const service = await startTerminal(bot, config, { input: input as unknown as typeof process.stdin, output: output as unknown as typeof process.stdout });
   input.write("Can supplementary protocols be adopted?\n/quit\n");
   await service.done;
 

@@ -30,6 +30,8 @@ export interface FakeOpenAIOptions {
 
 export class FakeOpenAI {
   readonly requests: { body: ChatRequest; authorization?: string }[] = [];
+  /** Per request, wall-clock times in ms (`performance.timeOrigin + performance.now()`, comparable across processes). */
+  readonly timings: { received: number; firstToken?: number; lastToken?: number }[] = [];
   /** Decides each request's fate; replace it in a test. */
   behave: (req: ChatRequest, index: number) => Behaviour = () => ({ reply: "OK [1]." });
   private server = http.createServer((req, res) => void this.handle(req, res));
@@ -73,6 +75,7 @@ export class FakeOpenAI {
     }
     const body = JSON.parse(raw) as ChatRequest;
     const index = this.requests.push({ body, authorization: req.headers.authorization }) - 1;
+    const timing = (this.timings[index] = { received: wallClock() } as FakeOpenAI["timings"][number]);
     const b = this.behave(body, index);
     if ("hang" in b) return;
     if ("status" in b) {
@@ -102,6 +105,8 @@ export class FakeOpenAI {
       if (this.options.tokenDelayMs) await new Promise((r) => setTimeout(r, this.options.tokenDelayMs));
       if (res.destroyed) return;
       await send(event({ content: token }, null));
+      timing.firstToken ??= wallClock();
+      timing.lastToken = wallClock();
     }
     if ("cut" in b) {
       if (b.how === "drop") res.socket?.destroy();
@@ -112,6 +117,8 @@ export class FakeOpenAI {
     res.end("data: [DONE]\n\n");
   }
 }
+
+export const wallClock = () => performance.timeOrigin + performance.now();
 
 /** The text of a request's messages with this role. */
 export function contents(req: ChatRequest, role: string): string[] {

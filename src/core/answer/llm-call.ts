@@ -66,11 +66,6 @@ export class BoundedModel {
     });
   }
 
-  /** true while the breaker skips calls. */
-  get open(): boolean {
-    return this.breaker.opened;
-  }
-
   /**
    * Ask the model. With `onText` the answer is streamed (`.stream()`) and `onText` gets the raw
    * text so far after each chunk; without it, one `.invoke()`.

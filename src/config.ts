@@ -27,7 +27,16 @@ const schema = z.object({
   CORPUS_CACHE_DIR: optionalString,
   CONVENTION_PDF_URL: optionalString,
   EMBEDDINGS: z.string().default("local"),
-  LLM_MODEL: optionalString,
+  /** "openai:<model>" or "ollama:<model>"; unset: extractive answers only. */
+  LLM_MODEL: optionalString.pipe(z.string().regex(/^(openai|ollama):\S+$/, 'expected "openai:<model>" or "ollama:<model>"').optional()),
+  /** Any OpenAI-compatible endpoint (…/v1): OpenAI, llama.cpp, vLLM, LM Studio, Ollama. */
+  LLM_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LLM_API_KEY: optionalString,
+  OPENAI_API_KEY: optionalString,
+  /** The whole budget for one LLM answer (attempt, retry, streaming); past it the answer is extractive. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** Earlier exchanges (question and answer text) put into the prompt for follow-ups. */
+  LLM_HISTORY_TURNS: z.coerce.number().int().min(0).max(20).default(3),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(20),
   TELEGRAM_BOT_TOKEN: optionalString,
@@ -58,6 +67,8 @@ function finish(env: z.infer<typeof schema>) {
     corpusDir: path.resolve(env.CORPUS_DIR),
     sourcesDir: env.CORPUS_SOURCES_DIR ? path.resolve(env.CORPUS_SOURCES_DIR) : undefined,
     cacheDir: path.resolve(env.CORPUS_CACHE_DIR ?? path.join(".cache", "corpus")),
+    /** The key sent to the LLM server: LLM_API_KEY, else OPENAI_API_KEY. */
+    llmApiKey: env.LLM_API_KEY ?? env.OPENAI_API_KEY,
   };
 }
 
@@ -71,7 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadDotEnv()): Config {
     const names = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new ConfigError(`Invalid configuration (${names}). See .env.example.`);
   }
-  return finish(parsed.data);
+  const config = finish(parsed.data);
+  // OpenAI itself needs a key; a local OpenAI-compatible server (LLM_BASE_URL) or Ollama does not.
+  if (config.LLM_MODEL?.startsWith("openai:") && !config.LLM_BASE_URL && !config.llmApiKey) {
+    throw new ConfigError("Invalid configuration (LLM_MODEL: openai:<model> needs LLM_API_KEY or OPENAI_API_KEY, or an LLM_BASE_URL). See .env.example.");
+  }
+  return config;
 }
 
 let dotenvLoaded = false;

@@ -11,6 +11,7 @@ const parts: Record<string, () => Promise<{ measure(args: string[]): Promise<voi
   latency: () => import("./latency.js"),
   baseline: () => import("./baseline.js"),
   app: () => import("./app.js"),
+  llm: () => import("./llm.js"),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -11,6 +11,7 @@ import { benchColdStart, type ColdStartFigures } from "./coldstart.js";
 import { createContext, type BenchOptions } from "./context.js";
 import { benchIngest, type IngestFigures } from "./ingest.js";
 import { benchLatency, type LatencyFigures } from "./latency.js";
+import { benchLlm, type LlmFigures } from "./llm.js";
 import { comparison, failed, targets, type Comparison, type Outcome, type TargetCheck } from "./report.js";
 
 
@@ -22,6 +23,7 @@ export interface BenchFigures {
   latency: Outcome<LatencyFigures>;
   baseline: Outcome<BaselineFigures>;
   adapters: Outcome<AdapterFigures>;
+  llm: Outcome<LlmFigures>;
   comparison: Comparison | null;
   targets: TargetCheck[];
 }
@@ -53,11 +55,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchFigures> {
     const latency = await step("answer latency", () => benchLatency(ctx));
     const baseline = await step("baseline (naive LangChain RAG)", () => benchBaseline(ctx));
     const adapters = await step("telegram and discord end to end", () => benchAdapters(ctx, questions.map((q) => q.question)));
+    const inScope = questions.filter((q) => q.expect.doc === "convention").map((q) => q.question);
+    const llm = await step("LLM path (fake OpenAI-compatible server, streaming)", () => benchLlm(ctx, inScope));
     const cpus = os.cpus();
     const result: BenchFigures = {
       machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus.length, cpu: cpus[0]?.model.trim() ?? "?", memoryGb: Math.round(os.totalmem() / 1e8) / 10 },
       run: { quick: opts.quick, questions: questions.length, at: new Date().toISOString(), seconds: Math.round((performance.now() - started) / 100) / 10 },
-      ingest, coldStart, latency, baseline, adapters,
+      ingest, coldStart, latency, baseline, adapters, llm,
       comparison: failed(latency) || failed(baseline) ? null : comparison(latency, baseline),
       targets: [],
     };

@@ -134,6 +134,13 @@ export function renderTable(f: BenchFigures): string {
       ["  the same after a full GC (JS heap at the end)", `${a.memory.afterTelegram.settledRssMb} → ${a.memory.afterDiscord.settledRssMb} MB`, `heap ${a.memory.heapMb} MB`],
     ].filter((r) => r.length);
   }));
+  rows.push(...or(f.llm, (l) => [
+    [`LLM path, fake server streaming ${l.tokens} tokens at ${l.tokenDelayMs} ms each (${l.answers} answers)`, "p50 / p95", ""],
+    ["  question → first grounded text (onPartial)", `${l.firstPartialMs.p50} / ${l.firstPartialMs.p95} ms`, `${l.partialsPerAnswer} drafts/answer`],
+    ["  model's first token → first grounded text (the first sentence must end)", `${l.firstTokenToPartialMs.p50} / ${l.firstTokenToPartialMs.p95} ms`, ""],
+    ["  question → final answer; the model's own time", `${l.totalMs.p50} ms; ${l.modelMs.p50} ms`, `${l.fallbacks} extractive`],
+    ["  overhead of the LLM path over the model's time", `${l.overheadMs.p50} / ${l.overheadMs.p95} ms`, ""],
+  ]));
   out.push(table(rows.map((r) => [...r, "", ""].slice(0, 4))));
   if (f.comparison) {
     const c = f.comparison;

@@ -63,16 +63,19 @@ export function answerView(answer: Answer, lang: Language = answer.language): An
     body.push({ ...b, tight });
     previous = b.kind;
   };
-  if (answer.summary) push({ kind: "summary", label: say(lang, "answer-summary"), text: answer.summary });
+  // A long summary (a model's answer) is split into paragraphs like any text; the label opens the first.
+  const pushSummary = (text: string) =>
+    paragraphsOf(text).forEach((p, i) => push(i === 0 ? { kind: "summary", label: say(lang, "answer-summary"), text: p } : { kind: "text", text: p }));
+  if (answer.summary) pushSummary(answer.summary);
   for (const b of answer.blocks) {
     if (b.kind === "quote") {
       const c = answer.citations[b.citation];
       if (c) push({ kind: "quote", quote: quoteOf(c, lang) });
     } else if (b.kind === "summary") {
-      if (!answer.summary) push({ kind: "summary", label: say(lang, "answer-summary"), text: b.text });
+      if (!answer.summary) pushSummary(b.text);
     } else {
       // Paragraphs are the unit a message is never split inside (when it fits).
-      for (const text of b.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) push({ kind: b.kind, text });
+      for (const text of paragraphsOf(b.text)) push({ kind: b.kind, text });
     }
   }
   const written = body.map((b) => ("text" in b ? b.text : "")).join("\n");
@@ -88,6 +91,11 @@ export function answerView(answer: Answer, lang: Language = answer.language): An
     ...(missing ? { suggestions: { heading: say(lang, "answer-try-asking"), questions: answer.suggestions! } } : {}),
     sources,
   };
+}
+
+/** Blank-line separated paragraphs, trimmed. */
+function paragraphsOf(text: string): string[] {
+  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 }
 
 /** A quote as one plain line, the way `Answer.text` writes it: “…” — Art. 41(1), 24/7 network. */

@@ -30,6 +30,11 @@ export interface Surface {
   notice(text: string): Promise<unknown>;
   /** Send the answer; resolves to the ids of the messages that carry it (replies to them continue it). */
   send(answer: Answer): Promise<string[]>;
+  /**
+   * With an LLM: the answer so far, as the model streams it (whole grounded sentences). The surface
+   * shows it as a draft, throttled as its platform needs; the final answer passed to `send` replaces it.
+   */
+  draft?(textSoFar: string): void;
 }
 
 export async function ask(chat: Chat, question: string, surface: Surface): Promise<void> {
@@ -47,7 +52,7 @@ export async function ask(chat: Chat, question: string, surface: Surface): Promi
   let sent: string[];
   const stopTyping = surface.typing ? keepTyping(surface.typing.show, surface.typing.everyMs) : () => undefined;
   try {
-    answer = await chat.core.answer(verdict.text, { history: recalled.turns, localeHint: surface.locale, asker: surface.asker });
+    answer = await chat.core.answer(verdict.text, { history: recalled.turns, localeHint: surface.locale, asker: surface.asker, onPartial: surface.draft?.bind(surface) });
     stopTyping();
     sent = await surface.send(answer);
   } catch (err) {
@@ -56,6 +61,6 @@ export async function ask(chat: Chat, question: string, surface: Surface): Promi
     await surface.notice(say(lang, "ask-failed"));
     return;
   }
-  const turn = { question: verdict.text, answer: { citations: answer.citations, language: answer.language } };
+  const turn = { question: verdict.text, answer: { citations: answer.citations, language: answer.language, text: answer.text, summary: answer.summary } };
   chat.memory.remember(surface.asker.userId ?? "", recalled, turn, { messageIds: sent, place: surface.where.place });
 }

@@ -6,6 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { BreakerSettings, FallbackReason } from "./answer/llm-call.js";
+import type { LlmPhraser } from "./answer/llm.js";
 import type { Config } from "../config.js";
 import { log } from "../log.js";
 import { composeArticle, composeExtractive, refusal, type Composed } from "./answer/compose.js";
@@ -30,6 +32,7 @@ import { CONVENTION_DOC } from "./types.js";
 import { terms } from "./text.js";
 
 export * from "./types.js";
+export type { FallbackReason as LlmFallbackReason } from "./answer/llm-call.js";
 
 /** Below this share of the question covered by the best passage, the answer is a refusal. */
 export const MIN_CONFIDENCE = 0.3;
@@ -41,6 +44,8 @@ export interface BotEvents {
   /** An answer was produced (for metrics). */
   answered: [answer: Answer, options: AnswerOptions];
   reindexed: [summary: ReindexSummary];
+  /** The LLM's answer was replaced by the extractive one (for metrics; the reason is also logged). */
+  llmFallback: [reason: FallbackReason];
 }
 
 export interface CreateBotOptions {
@@ -49,6 +54,8 @@ export interface CreateBotOptions {
   buildIfMissing?: boolean;
   /** A chat model to phrase answers (tests inject LangChain's fake models); default from LLM_MODEL. */
   chatModel?: BaseChatModel;
+  /** The LLM circuit breaker's thresholds (tests); default 3 failures in a row, open for 30 s. */
+  llmBreaker?: BreakerSettings;
 }
 
 /** What one loaded index version serves with. */
@@ -64,7 +71,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   private intents: Intents;
   private explainers: Explainers;
   private discrepancies: Discrepancy[];
-  private chatModel?: Promise<BaseChatModel | undefined>;
+  private phraser?: Promise<LlmPhraser | undefined>;
   private reindexing?: Promise<ReindexSummary>;
 
   constructor(readonly config: Config, index: LoadedIndex, private options: CreateBotOptions = {}) {
@@ -74,7 +81,6 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     this.explainers = Explainers.load(config.corpusDir);
     this.discrepancies = loadDiscrepancies(config.corpusDir);
     this.served = this.serve(index);
-    if (options.chatModel) this.chatModel = Promise.resolve(options.chatModel);
   }
 
   get indexVersion(): string {
@@ -90,7 +96,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const served = this.served;
     const q = question.trim().slice(0, MAX_QUESTION_CHARS);
     const language = detectLanguage(q, options.localeHint);
-    const composed = this.localise(await this.respond(served, q, language, options.history ?? []), language);
+    const composed = this.localise(await this.respond(served, q, language, options), language);
     const text = plainText(composed.blocks, composed.citations, language);
     const answer: Answer = { id: randomUUID(), language, ...composed, text, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);
@@ -117,13 +123,13 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   }
 
   /** Refuse what the corpus cannot answer before retrieval decides; compose the rest. */
-  private async respond(served: Served, q: string, language: Language, history: Turn[]): Promise<Composed> {
+  private async respond(served: Served, q: string, language: Language, options: AnswerOptions): Promise<Composed> {
     if (!q || looksLikeInjection(q)) return refusal(language);
     if (namesOtherInstrument(q)) return refusal(language, "otherInstrument");
     const intent = this.intents.outOfScope(q, language);
     if (intent?.refusal === "opinion") return refusal(language, "opinion", await this.topicSuggestion(served, q, language));
     if (intent) return refusal(language, intent.refusal);
-    return this.compose(served, q, language, history);
+    return this.compose(served, q, language, options);
   }
 
   /** For an opinion: offer what the text says on the topic ("What does Article 6 (…) say?"). */
@@ -134,8 +140,9 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     return view && retrieval.confidence >= MIN_CONFIDENCE / 2 ? [PHRASES[language].whatItSays(view.article, view.title)] : undefined;
   }
 
-  private async compose(served: Served, question: string, language: Language, history: Turn[]): Promise<Composed> {
+  private async compose(served: Served, question: string, language: Language, options: AnswerOptions): Promise<Composed> {
     const { retriever, index, articles } = served;
+    const history = options.history ?? [];
     let retrieval = await retriever.retrieve(question, { language });
     const previous = history[history.length - 1];
     // "and paragraph 2?": the paragraph of the article the last answer was about.
@@ -164,23 +171,31 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     if (!retrieval.sections.length || (retrieval.confidence < MIN_CONFIDENCE && !asksAboutDiscrepancy)) return refusal(language);
     const aspects = this.intents.aspects(question);
     const extractive = composeExtractive({ question, language, retrieval, discrepancies: this.discrepancies, chunks: index.chunks, aspects, subject: followUp ? subject : undefined });
-    return (await this.phrase(question, language, retrieval, extractive)) ?? extractive;
+    return (await this.phrase(question, language, retrieval, extractive, history, options.onPartial)) ?? extractive;
   }
 
-  /** With LLM_MODEL set, let the model phrase the answer from numbered sources; null keeps the extractive one. */
-  private async phrase(question: string, language: Language, retrieval: Retrieval, extractive: Composed): Promise<Composed | null> {
+  /**
+   * With LLM_MODEL set, let the model phrase the answer from numbered sources; null keeps the
+   * extractive one (and says why: one log line, one `llmFallback` event for the metric).
+   */
+  private async phrase(question: string, language: Language, retrieval: Retrieval, extractive: Composed, history: Turn[], onPartial?: (text: string) => void): Promise<Composed | null> {
     if (!this.options.chatModel && !this.config.LLM_MODEL) return null;
-    const { loadChatModel, phraseWithModel } = await import("./answer/llm.js");
-    this.chatModel ??= loadChatModel(this.config.LLM_MODEL!).catch((err) => {
+    const { LlmPhraser, LlmFallback } = await import("./answer/llm.js");
+    this.phraser ??= LlmPhraser.create(llmSettings(this.config), this.options.chatModel, this.options.llmBreaker, this.config.LLM_TIMEOUT_MS).catch((err) => {
       log.warn({ err: (err as Error).message }, "LLM unavailable; answering extractively");
       return undefined;
     });
-    const model = await this.chatModel;
-    if (!model) return null;
-    return phraseWithModel(model, question, language, retrieval, extractive).catch((err) => {
-      log.warn({ err: (err as Error).message }, "LLM call failed; answering extractively");
+    const phraser = await this.phraser;
+    if (!phraser) return null;
+    const turns = this.config.LLM_HISTORY_TURNS > 0 ? history.slice(-this.config.LLM_HISTORY_TURNS) : [];
+    try {
+      return await phraser.phrase({ question, language, retrieval, extractive, history: turns, onPartial });
+    } catch (err) {
+      const reason = err instanceof LlmFallback ? err.reason : "error";
+      log.warn({ reason, err: (err as Error).message }, "LLM answer replaced by the extractive one");
+      this.emit("llmFallback", reason);
       return null;
-    });
+    }
   }
 
   private record(question: string, answer: Answer, options: AnswerOptions): void {
@@ -270,6 +285,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
 
   async close(): Promise<void> {
     await this.reindexing?.catch(() => undefined);
+    (await this.phraser?.catch(() => undefined))?.close();
     this.removeAllListeners();
   }
 }
@@ -283,6 +299,11 @@ function isShort(question: string): boolean {
 function subjectOf(turn: Turn): string | undefined {
   const id = turn.answer?.citations[0]?.chunkId;
   return id ? id.split(":").slice(0, 2).join(":") : undefined;
+}
+
+/** The LLM settings from the config, or null when LLM_MODEL is unset (a model injected by tests). */
+function llmSettings(config: Config) {
+  return config.LLM_MODEL ? { model: config.LLM_MODEL, baseUrl: config.LLM_BASE_URL, apiKey: config.llmApiKey, timeoutMs: config.LLM_TIMEOUT_MS } : null;
 }
 
 export function buildSettings(config: Config): BuildSettings {

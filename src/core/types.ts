@@ -78,10 +78,13 @@ export interface Answer {
   suggestions?: string[];
 }
 
-/** One earlier turn of the conversation, oldest first. */
+/**
+ * One earlier turn of the conversation, oldest first. Passing the whole `Answer` is simplest; the
+ * answer's `text` and `summary`, when present, let an LLM (LLM_MODEL) see what was answered.
+ */
 export interface Turn {
   question: string;
-  answer?: Pick<Answer, "citations" | "language">;
+  answer?: Pick<Answer, "citations" | "language"> & Partial<Pick<Answer, "text" | "summary">>;
 }
 
 /** Who asks, as far as analytics are concerned (ids are hashed by the store, never kept raw). */
@@ -97,6 +100,20 @@ export interface AnswerOptions {
   /** Platform locale (e.g. Telegram `language_code`, Discord locale), used when the text is too short to tell. */
   localeHint?: string;
   asker?: Asker;
+  /**
+   * Streaming hook for adapters. With an LLM configured, the core calls it while the model writes,
+   * each time with the whole grounded text so far (not a delta): only complete sentences that cite
+   * a source, markers already numbered as in the final answer, so a draft never shows a sentence
+   * the final answer drops. It grows by whole sentences and is not called at all on the extractive
+   * path. It is called as often as the model produces text: throttling (Telegram `sendMessageDraft`
+   * or message edits, Discord edits of the deferred reply) is the adapter's job, and the callback
+   * must not throw or block.
+   *
+   * The resolved `Answer` is always what to show in the end, and replaces the draft: normally its
+   * `summary` is the streamed text plus the sources and notes; if the stream failed midway (timeout,
+   * dropped connection) it is the extractive answer instead, with `summary` null.
+   */
+  onPartial?: (textSoFar: string) => void;
 }
 
 export interface SearchHit {

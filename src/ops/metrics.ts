@@ -4,7 +4,7 @@
  * (tests) never share counters.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { Answer, AnswerOptions, ConventionBot, ReindexSummary } from "../core/bot.js";
+import type { Answer, AnswerOptions, ConventionBot, LlmFallbackReason, ReindexSummary } from "../core/bot.js";
 
 /** Answer latency buckets in seconds: retrieval alone is sub-second, an LLM-written answer takes seconds. */
 const ANSWER_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60];
@@ -16,6 +16,7 @@ export class BotMetrics {
   readonly #answerSeconds: Histogram;
   readonly #reindexes: Counter;
   readonly #indexInfo: Gauge<"version">;
+  readonly #llmFallbacks: Counter<"reason">;
 
   constructor(bot: ConventionBot) {
     this.#bot = bot;
@@ -43,10 +44,17 @@ export class BotMetrics {
       labelNames: ["version"],
       registers: [this.registry],
     });
+    this.#llmFallbacks = new Counter({
+      name: "convention_bot_llm_fallbacks_total",
+      help: "LLM answers replaced by the extractive one, by reason (timeout, http_error, stream_broken, refusal, no_citation, circuit_open, …)",
+      labelNames: ["reason"],
+      registers: [this.registry],
+    });
     this.#setVersion(currentVersion(bot));
     bot.on("answered", this.#onAnswered);
     bot.on("reindexed", this.#onReindexed);
     bot.on("indexChanged", this.#onIndexChanged);
+    bot.on("llmFallback", this.#onLlmFallback);
   }
 
   /** Stop listening to the bot. */
@@ -54,6 +62,7 @@ export class BotMetrics {
     this.#bot.off("answered", this.#onAnswered);
     this.#bot.off("reindexed", this.#onReindexed);
     this.#bot.off("indexChanged", this.#onIndexChanged);
+    this.#bot.off("llmFallback", this.#onLlmFallback);
   }
 
   readonly #onAnswered = (answer: Answer, options: AnswerOptions): void => {
@@ -63,6 +72,10 @@ export class BotMetrics {
 
   readonly #onReindexed = (_summary: ReindexSummary): void => {
     this.#reindexes.inc();
+  };
+
+  readonly #onLlmFallback = (reason: LlmFallbackReason): void => {
+    this.#llmFallbacks.inc({ reason });
   };
 
   readonly #onIndexChanged = (version: string): void => {

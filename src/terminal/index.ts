@@ -1,8 +1,9 @@
 /**
  * The terminal chat: what `npm start` opens when no platform token is set. In a TTY it is an
- * interactive readline chat that remembers the last exchange (for follow-ups) and has the same
- * cooldown as the platforms; with piped input it prints, for each line, exactly what `npm run ask`
- * prints, and ends at end of input. Questions go through the chat layer like everywhere else.
+ * interactive readline chat that remembers the last exchanges (for follow-ups), has the same
+ * cooldown as the platforms and, with an LLM configured, prints the model's answer as it streams
+ * before the final answer replaces it; with piped input it prints, for each line, exactly what
+ * `npm run ask` prints, and ends at end of input. Questions go through the chat layer like everywhere else.
  */
 import readline from "node:readline";
 import { ask } from "../chat/asking.js";
@@ -13,6 +14,7 @@ import { renderAnswer } from "../cli/format.js";
 import type { Config } from "../config.js";
 import type { ConventionBot, Language } from "../core/bot.js";
 import type { Service } from "../service.js";
+import { TerminalDraft } from "./draft.js";
 
 /** The one place of the terminal chat: its last exchange is what a follow-up continues. */
 const PLACE = "terminal";
@@ -33,7 +35,7 @@ export async function startTerminal(bot: ConventionBot, config: Config, io: Term
   const locale = io.locale ?? systemLocale();
   const lang = languageOf(locale);
   // Piped input is a batch, like `npm run ask`: no cooldown, no follow-ups.
-  const chat = new Chat(bot, { perMinute: interactive ? config.RATE_LIMIT_PER_MIN : 0, memory: { placeTtlMs: 3_600_000 } });
+  const chat = new Chat(bot, { perMinute: interactive ? config.RATE_LIMIT_PER_MIN : 0, memory: { placeTtlMs: 3_600_000, maxTurns: Math.max(1, config.LLM_HISTORY_TURNS) } });
   const rl = readline.createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive, crlfDelay: Infinity });
   const write = (s: string) => void io.output.write(s + "\n");
 
@@ -41,15 +43,21 @@ export async function startTerminal(bot: ConventionBot, config: Config, io: Term
     const text = line.trim();
     if (!text) return true;
     if (interactive && text.startsWith("/")) return command(text, bot, chat, lang, write);
+    const draft = interactive ? new TerminalDraft(io.output) : undefined;
     await ask(chat, text, {
       asker: { platform: "terminal", chatKind: "private", userId: "local" },
       locale,
       where: interactive ? { place: PLACE } : {},
-      notice: async (notice) => write(notice),
+      notice: async (notice) => {
+        draft?.clear();
+        write(notice);
+      },
       send: async (answer) => {
+        draft?.clear();
         write(renderAnswer(answer) + (interactive ? "\n" : ""));
         return [];
       },
+      draft: draft ? (textSoFar) => draft.update(textSoFar) : undefined,
     });
     return true;
   }

@@ -22,8 +22,9 @@ function answerTo(message: Message) {
 
 test("an answer longer than 4096 characters is split on paragraph boundaries", async () => {
   const { api, core } = bot;
-  // What a model might write: the article's paragraphs, each with its source marker.
-  const paragraphs = core.article(40)!.paragraphs.map((p) => `${p} [1]`);
+  // What a model might write: the article's paragraphs, every sentence and list item with its source
+  // marker (the core drops a sentence without one).
+  const paragraphs = core.article(40)!.paragraphs.map((p) => p.split("\n").map((line) => `${line.replace(/\.(\s)/g, ". [1]$1")} [1]`).join("\n"));
   model.responses = [paragraphs.join("\n\n")];
   const user = api.user(8001);
   const parts = await answerTo(api.send(user, api.privateChat(user), "How does mutual legal assistance work between States Parties?"));
@@ -47,7 +48,7 @@ test("an answer longer than 4096 characters is split on paragraph boundaries", a
 test("HTML the answer repeats from the question is shown as typed, not interpreted", async () => {
   const { api } = bot;
   const question = 'Is <b>illegal access</b> to an information & communications technology system an "offence" <i>under the Convention</i>?';
-  model.responses = [`You asked: ${question} Yes, illegal access must be made a criminal offence [1].`];
+  model.responses = [`You asked: ${question} [1] Yes, illegal access must be made a criminal offence [1].`];
   const user = api.user(8002);
   const [reply] = await answerTo(api.send(user, api.privateChat(user), question));
   expect(reply.parseMode).toBe("HTML");

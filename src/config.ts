@@ -4,6 +4,10 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { dotEnvFailure, loadDotEnv } from "./env.js";
+import { LOG_LEVELS } from "./log-levels.js";
+
+export { loadDotEnv };
 
 const list = z
   .string()
@@ -28,7 +32,8 @@ const schema = z.object({
   CONVENTION_PDF_URL: optionalString,
   EMBEDDINGS: z.string().default("local"),
   LLM_MODEL: optionalString,
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Optional, not defaulted: unset, the terminal chat keeps logs off its terminal (see src/log.ts).
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(20),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString,
@@ -66,24 +71,12 @@ export class ConfigError extends Error {}
 
 /** Parse a config from an environment (default: `process.env` after loading `.env`). */
 export function loadConfig(env: NodeJS.ProcessEnv = loadDotEnv()): Config {
+  const unreadable = env === process.env ? dotEnvFailure() : undefined;
+  if (unreadable) throw new ConfigError(`The .env file could not be read (${unreadable}); fix or remove it.`);
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const names = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new ConfigError(`Invalid configuration (${names}). See .env.example.`);
   }
   return finish(parsed.data);
-}
-
-let dotenvLoaded = false;
-/** Load `.env` from the working directory once; real environment variables win. */
-export function loadDotEnv(): NodeJS.ProcessEnv {
-  if (!dotenvLoaded) {
-    dotenvLoaded = true;
-    try {
-      process.loadEnvFile?.(".env");
-    } catch {
-      /* no .env: the environment alone is fine */
-    }
-  }
-  return process.env;
 }

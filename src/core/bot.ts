@@ -23,12 +23,13 @@ import type {
   ReindexSummary, SearchHit, SourcesView, StatsSummary, Turn, Vote,
 } from "./types.js";
 import { CONVENTION_DOC } from "./types.js";
+import { MAX_QUESTION_CHARS, questionTooLong, tooLongMessage } from "./question-length.js";
 
 export * from "./types.js";
+export { MAX_QUESTION_CHARS, graphemeCount, questionTooLong, tooLongMessage } from "./question-length.js";
 
 /** Below this share of the question covered by the best passage, the answer is a refusal. */
 export const MIN_CONFIDENCE = 0.3;
-const MAX_QUESTION_CHARS = 1000;
 
 export interface BotEvents {
   /** A new index version is being served. */
@@ -79,9 +80,14 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const started = performance.now();
     const served = this.served;
-    const q = question.trim().slice(0, MAX_QUESTION_CHARS);
-    const language = detectLanguage(q, options.localeHint);
-    const composed = !q || looksLikeInjection(q) || namesOtherInstrument(q) ? refusal(language) : await this.compose(served, q, language, options.history ?? []);
+    const q = question.trim();
+    // The language of a long text shows in its beginning; detecting on all of it would only cost time.
+    const language = detectLanguage(q.slice(0, MAX_QUESTION_CHARS), options.localeHint);
+    const composed: Composed = questionTooLong(q)
+      ? { grounded: false, citations: [], text: tooLongMessage(language) }
+      : !q || looksLikeInjection(q) || namesOtherInstrument(q)
+        ? refusal(language)
+        : await this.compose(served, q, language, options.history ?? []);
     const answer: Answer = { id: randomUUID(), language, ...composed, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);
     return answer;

@@ -4,15 +4,13 @@
  * messages that carry the feedback buttons and can never ping anyone.
  */
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
-import type { Answer, Asker, Language, Turn } from "../core/bot.js";
+import { questionTooLong, tooLongMessage, type Answer, type Asker, type Language, type Turn } from "../core/bot.js";
 import { scrubSecrets, log } from "../log.js";
 import type { DiscordContext } from "./context.js";
 import type { Recalled } from "./conversations.js";
 import { feedbackRow } from "./feedback.js";
 import { t } from "./i18n.js";
 import { renderAnswer } from "./render.js";
-
-export const MAX_QUESTION_LENGTH = 1000;
 
 /** No @everyone, @here, role or user pings from anything the bot sends, including reply pings. */
 export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
@@ -21,7 +19,7 @@ export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false }
 export async function admit(ctx: DiscordContext, userId: string, question: string, lang: Language): Promise<string | null> {
   const s = t(lang);
   if (!question.trim()) return s.empty;
-  if (question.length > MAX_QUESTION_LENGTH) return s.tooLong(MAX_QUESTION_LENGTH);
+  if (questionTooLong(question)) return tooLongMessage(lang);
   const slot = await ctx.cooldown.take(userId);
   return slot.ok ? null : s.cooldown(slot.retryAfterSeconds);
 }

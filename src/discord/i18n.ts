@@ -17,7 +17,6 @@ interface Strings {
   tryAsking: string;
   index: (version: string) => string;
   asked: string;
-  tooLong: (max: number) => string;
   empty: string;
   cooldown: (seconds: number) => string;
   failed: string;
@@ -76,7 +75,6 @@ const en: Strings = {
   tryAsking: "Try asking",
   index: (v) => `Index ${v}`,
   asked: "Question",
-  tooLong: (max) => `That question is too long: please keep it under ${max} characters.`,
   empty: "Ask me a question in text: mention me together with your question, or use /ask.",
   cooldown: (s) => `You're asking faster than I can keep up. Please try again in ${s} s.`,
   failed: "Sorry, something went wrong while answering. Please try again in a moment.",
@@ -141,7 +139,6 @@ const id: Strings = {
   tryAsking: "Coba tanyakan",
   index: (v) => `Indeks ${v}`,
   asked: "Pertanyaan",
-  tooLong: (max) => `Pertanyaan itu terlalu panjang: mohon kurang dari ${max} karakter.`,
   empty: "Ajukan pertanyaan dalam bentuk teks: sebut saya beserta pertanyaan Anda, atau gunakan /ask.",
   cooldown: (s) => `Anda bertanya terlalu cepat. Silakan coba lagi dalam ${s} detik.`,
   failed: "Maaf, terjadi kesalahan saat menjawab. Silakan coba lagi sebentar lagi.",
@@ -206,7 +203,6 @@ const vi: Strings = {
   tryAsking: "Hãy thử hỏi",
   index: (v) => `Chỉ mục ${v}`,
   asked: "Câu hỏi",
-  tooLong: (max) => `Câu hỏi quá dài: vui lòng viết dưới ${max} ký tự.`,
   empty: "Hãy hỏi tôi bằng văn bản: nhắc đến tôi kèm câu hỏi, hoặc dùng /ask.",
   cooldown: (s) => `Bạn hỏi nhanh quá. Vui lòng thử lại sau ${s} giây.`,
   failed: "Xin lỗi, đã có lỗi khi trả lời. Vui lòng thử lại sau ít phút.",

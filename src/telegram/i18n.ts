@@ -12,7 +12,6 @@ export interface Strings {
   /** `/start` and `/help`; `bot` is the escaped @username. */
   help(bot: string, examples: string[]): string;
   askUsage: string;
-  tooLong(max: number): string;
   rateLimited: string;
   nonText: string;
   failed: string;
@@ -80,7 +79,6 @@ const en: Strings = {
       `In any chat, type ${bot} and a few words to share an article.`,
     ].join("\n\n"),
   askUsage: "Ask me a question about the Convention, for example: /ask What is the 24/7 network?",
-  tooLong: (max) => `That question is too long for me (more than ${max} characters). Could you ask it in fewer words?`,
   rateLimited: "You are asking faster than I can keep up. Please wait a minute and ask again.",
   nonText: "I can only read text. Please type your question.",
   failed: "Sorry, something went wrong while answering. Please try again in a moment.",
@@ -151,7 +149,6 @@ const id: Strings = {
       `Di obrolan mana pun, ketik ${bot} dan beberapa kata untuk membagikan sebuah pasal.`,
     ].join("\n\n"),
   askUsage: "Ajukan pertanyaan tentang Konvensi, misalnya: /ask Apa itu jaringan 24/7?",
-  tooLong: (max) => `Pertanyaan itu terlalu panjang (lebih dari ${max} karakter). Bisakah Anda menyingkatnya?`,
   rateLimited: "Anda bertanya lebih cepat daripada yang bisa saya layani. Mohon tunggu sekitar satu menit, lalu tanyakan lagi.",
   nonText: "Saya hanya bisa membaca teks. Silakan ketik pertanyaan Anda.",
   failed: "Maaf, terjadi kesalahan saat menjawab. Silakan coba lagi sebentar lagi.",
@@ -221,7 +218,6 @@ const vi: Strings = {
       `Trong bất kỳ cuộc trò chuyện nào, hãy gõ ${bot} và vài từ để chia sẻ một điều của Công ước.`,
     ].join("\n\n"),
   askUsage: "Hãy hỏi tôi một câu về Công ước, ví dụ: /ask Mạng lưới 24/7 là gì?",
-  tooLong: (max) => `Câu hỏi quá dài (hơn ${max} ký tự). Bạn có thể hỏi ngắn gọn hơn không?`,
   rateLimited: "Bạn đang hỏi nhanh hơn mức tôi có thể đáp ứng. Vui lòng đợi khoảng một phút rồi hỏi lại.",
   nonText: "Tôi chỉ đọc được văn bản. Vui lòng gõ câu hỏi của bạn.",
   failed: "Xin lỗi, đã có lỗi khi trả lời. Vui lòng thử lại sau giây lát.",

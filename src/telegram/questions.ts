@@ -8,15 +8,13 @@
  */
 import type { Context } from "grammy";
 import type { Message, MessageEntity, UserFromGetMe } from "grammy/types";
+import { questionTooLong, tooLongMessage } from "../core/bot.js";
 import { log } from "../log.js";
 import { askerOf, isPrivate, langOf, type Deps } from "./context.js";
 import { feedbackKeyboard } from "./feedback.js";
 import { t } from "./i18n.js";
 import { pack, renderAnswer } from "./render.js";
 import { inReplyTo, sendRendered } from "./send.js";
-
-/** Longer questions are refused politely (they are usually pasted documents, not questions). */
-export const MAX_QUESTION_LENGTH = 1000;
 
 /** The question in a message addressed to the bot, without the @mention; undefined if not addressed. */
 export function questionIn(msg: Message, me: UserFromGetMe): string | undefined {
@@ -63,8 +61,8 @@ async function answer(ctx: Context, question: string, deps: Deps): Promise<void>
     await ctx.reply(s.askUsage, replyTo);
     return;
   }
-  if (question.length > MAX_QUESTION_LENGTH) {
-    await ctx.reply(s.tooLong(MAX_QUESTION_LENGTH), replyTo);
+  if (questionTooLong(question)) {
+    await ctx.reply(tooLongMessage(langOf(ctx)), replyTo);
     return;
   }
   const privateChat = isPrivate(ctx);

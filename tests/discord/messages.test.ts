@@ -117,7 +117,7 @@ test("a question over 1,000 characters is refused without asking the core", asyn
   const questions = spyQuestions();
   const long = r.fake.post(`What does Article 41 require? ${"Please explain in detail. ".repeat(45)}`, { mention: true });
   const reply = await replyTo(long.id);
-  expect(reply.content).toBe("That question is too long: please keep it under 1000 characters.");
+  expect(reply.content).toBe("That question is too long for me (more than 1,000 characters). Could you ask it in fewer words?");
   expect(questions).toEqual([]);
 });
 

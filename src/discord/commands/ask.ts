@@ -4,7 +4,7 @@
  */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import {
-  MAX_QUESTION_LENGTH, NO_PINGS, admit, answerMessages, ask, askerOf, logFailure, turnOf,
+  NO_PINGS, admit, answerMessages, ask, askerOf, logFailure, turnOf,
 } from "../answering.js";
 import type { DiscordContext } from "../context.js";
 import { languageOf, t } from "../i18n.js";
@@ -22,8 +22,9 @@ export const data = new SlashCommandBuilder()
       .setName("question")
       .setDescription("Your question, in English, Indonesian or Vietnamese")
       .setDescriptionLocalizations({ id: "Pertanyaan Anda (Inggris, Indonesia, atau Vietnam)", vi: "Câu hỏi của bạn (tiếng Anh, Indonesia hoặc Việt)" })
-      .setRequired(true)
-      .setMaxLength(MAX_QUESTION_LENGTH),
+      // No max_length: Discord would count UTF-16 units and refuse with its own words; the core's
+      // limit (user-perceived characters) decides, with the same message as on every surface.
+      .setRequired(true),
   )
   .addBooleanOption((o) =>
     o

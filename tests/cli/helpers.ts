@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
 /** tsx's loader by absolute URL: `--import tsx` would be resolved from the child's working directory. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+export const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export interface Finished {
   code: number | null;
@@ -31,7 +31,8 @@ export function bareEnv(env: Record<string, string | undefined> = {}): NodeJS.Pr
 }
 
 export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<Finished> {
-  const child = spawn(cmd, args, { cwd: opts.cwd ?? REPO, env: bareEnv(opts.env), stdio: ["pipe", "pipe", "pipe"] });
+  // The kill is a safety net (a hung child must not outlive the test), not a timed assertion.
+  const child = spawn(cmd, args, { cwd: opts.cwd ?? REPO, env: bareEnv(opts.env), stdio: ["pipe", "pipe", "pipe"], timeout: 55_000 });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));

@@ -84,7 +84,8 @@ async function download(url: string): Promise<{ ok: true; bytes: Uint8Array } | 
     if (!res.ok) return { ok: false, reason: `HTTP ${res.status}` };
     return { ok: true, bytes: new Uint8Array(await res.arrayBuffer()) };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, reason: cause ?? (err as Error).name };
+    // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port"…).
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    return { ok: false, reason: cause?.code ?? cause?.message ?? (err as Error).name };
   }
 }

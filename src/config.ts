@@ -50,7 +50,12 @@ const schema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   HEALTH_PORT: optionalPort,
   HEALTH_HOST: optionalString,
+  // Read where it is used (src/core/retrieve/hybrid.ts: any non-empty value); listed here to be documented.
+  DEBUG_COVERAGE: optionalString,
 });
+
+/** Every setting's name: .env.example and the README's table list exactly these (tests/settings-docs.test.ts). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 
 export type Config = ReturnType<typeof finish>;
 

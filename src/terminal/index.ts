@@ -49,7 +49,7 @@ export async function startTerminal(bot: ConventionBot, _config: Config, io: Ter
     if (!text) return true;
     if (interactive && text.startsWith("/")) return command(text);
     // Piped: echo the question, so a transcript shows what each answer answers.
-    if (!interactive) io.output.write(`${exchanges > 0 ? "\n" : ""}> ${text}\n`);
+    if (!interactive) write(`${exchanges > 0 ? "\n" : ""}> ${text}`);
     exchanges++;
     const answer = await bot.answer(text, { history: interactive ? history : [], asker: { platform: "terminal", chatKind: "private" } });
     language = answer.language;

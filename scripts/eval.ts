@@ -1,14 +1,27 @@
 /** `npm run eval -- [FILE]`: quality figures over a question set (default: the shared dev set). */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../src/config.js";
 import { createBot } from "../src/core/bot.js";
 import { evaluate, readQuestions, type Figures } from "../src/eval/evaluate.js";
+import { commandLine, usageError, type CommandSpec } from "../src/cli/args.js";
+import { requireFile } from "../src/cli/files.js";
 import { runMain } from "../src/cli/main.js";
 
+const DEFAULT_SET = "../shared/eval/dev-questions.jsonl";
+const OWN_SET = "tests/eval/questions.jsonl";
+
+const EVAL: CommandSpec = {
+  usage: ["npm run eval -- [--misses] [FILE]"],
+  summary: `Recall@1/3/5, MRR and refusal accuracy per language over a question set (JSON lines with id, lang, question, expect). Default FILE: ${DEFAULT_SET}; the project's own set is ${OWN_SET}.`,
+  positionals: { name: "FILE", description: `the question set (default ${DEFAULT_SET})` },
+  options: { misses: { type: "boolean", description: "list every miss (otherwise only when there are at most 10)" } },
+};
+
 runMain(async () => {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { misses: { type: "boolean" } } });
-  const file = path.resolve(positionals[0] ?? "../shared/eval/dev-questions.jsonl");
+  const { positionals, values } = commandLine<{ misses?: boolean }>(EVAL);
+  if (positionals.length > 1) throw usageError(EVAL, `one question set at a time, not ${positionals.length}`);
+  const file = path.resolve(positionals[0] ?? DEFAULT_SET);
+  requireFile(file, positionals[0] ? "The question set" : "The default question set", `pass one: npm run eval -- FILE (e.g. npm run eval -- ${OWN_SET})`);
   const bot = await createBot(loadConfig());
   const known = new Set(bot.chunkIds());
   const result = await evaluate(bot, readQuestions(file), (id) => known.has(id));

@@ -1,6 +1,6 @@
 /**
  * `npm run report -- [--days N] [--json]`: the operations summary (questions, refusals, most asked
- * articles, coverage gaps). The work is in src/ops/report.ts.
+ * articles, coverage gaps). The work, its arguments and its exit codes are in src/ops/report.ts.
  */
 import { runReport } from "../src/ops/report.js";
 

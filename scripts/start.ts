@@ -3,13 +3,25 @@
  * set, the terminal chat otherwise. Builds the index first if there is none. Stops gracefully on
  * SIGINT/SIGTERM (and at end of piped input in the terminal chat).
  */
-import { startApp } from "../src/app.js";
+import { runsTerminalChat, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { commandLine, type CommandSpec } from "../src/cli/args.js";
 import { runMain } from "../src/cli/main.js";
 import { log } from "../src/log.js";
+import { chatLogLevel } from "../src/terminal/logs.js";
+
+const START: CommandSpec = {
+  usage: ["npm start", "printf 'What is illegal access?\\n' | npm start"],
+  summary:
+    "Run the bot: Telegram and/or Discord when TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN are set, otherwise a chat in this terminal (piped input is answered line by line). Builds the index first if there is none. Settings come from the environment or .env (see .env.example).",
+  options: {},
+};
 
 runMain(async () => {
-  const app = await startApp(loadConfig());
+  commandLine(START);
+  const config = loadConfig();
+  if (runsTerminalChat(config)) log.level = chatLogLevel(config.LOG_LEVEL, Boolean(process.stderr.isTTY));
+  const app = await startApp(config);
   const stop = async (why: string) => {
     log.info({ why }, "stopping");
     await app.stop();

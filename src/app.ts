@@ -16,6 +16,11 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** With no platform token, `npm start` is the terminal chat. */
+export function runsTerminalChat(config: Config): boolean {
+  return !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN;
+}
+
 export async function startApp(config: Config, opts: { terminal?: boolean } = {}): Promise<App> {
   const { openStore } = await import("./ops/store.js");
   const store = openStore(config);
@@ -31,7 +36,7 @@ export async function startApp(config: Config, opts: { terminal?: boolean } = {}
   }
   const { startOps } = await import("./ops/index.js");
   services.push(...(await startOps(bot, config, store, () => services)));
-  if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN && opts.terminal !== false) {
+  if (runsTerminalChat(config) && opts.terminal !== false) {
     const { startTerminal } = await import("./terminal/index.js");
     services.push(await startTerminal(bot, config));
   }

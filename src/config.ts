@@ -4,6 +4,10 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { dotEnvFailure, loadDotEnv } from "./env.js";
+import { LOG_LEVELS } from "./log-levels.js";
+
+export { loadDotEnv };
 
 const list = z
   .string()
@@ -37,7 +41,8 @@ const schema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   /** Earlier exchanges (question and answer text) put into the prompt for follow-ups. */
   LLM_HISTORY_TURNS: z.coerce.number().int().min(0).max(20).default(3),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Optional, not defaulted: unset, the terminal chat keeps logs off its terminal (see src/log.ts).
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(20),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalString,
@@ -54,7 +59,12 @@ const schema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   HEALTH_PORT: optionalPort,
   HEALTH_HOST: optionalString,
+  // Read where it is used (src/core/retrieve/hybrid.ts: any non-empty value); listed here to be documented.
+  DEBUG_COVERAGE: optionalString,
 });
+
+/** Every setting's name: .env.example and the README's table list exactly these (tests/settings-docs.test.ts). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
 
 export type Config = ReturnType<typeof finish>;
 
@@ -77,6 +87,8 @@ export class ConfigError extends Error {}
 
 /** Parse a config from an environment (default: `process.env` after loading `.env`). */
 export function loadConfig(env: NodeJS.ProcessEnv = loadDotEnv()): Config {
+  const unreadable = env === process.env ? dotEnvFailure() : undefined;
+  if (unreadable) throw new ConfigError(`The .env file could not be read (${unreadable}); fix or remove it.`);
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const names = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -88,18 +100,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = loadDotEnv()): Config {
     throw new ConfigError("Invalid configuration (LLM_MODEL: openai:<model> needs LLM_API_KEY or OPENAI_API_KEY, or an LLM_BASE_URL). See .env.example.");
   }
   return config;
-}
-
-let dotenvLoaded = false;
-/** Load `.env` from the working directory once; real environment variables win. */
-export function loadDotEnv(): NodeJS.ProcessEnv {
-  if (!dotenvLoaded) {
-    dotenvLoaded = true;
-    try {
-      process.loadEnvFile?.(".env");
-    } catch {
-      /* no .env: the environment alone is fine */
-    }
-  }
-  return process.env;
 }

@@ -1,8 +1,13 @@
 /**
  * The one logger: structured JSON (pino) to stderr, pretty when stderr is a TTY. stdout is left
  * to what commands are asked to print. Tokens are redacted wherever they could appear.
+ *
+ * It is created when this module is first imported, before any config exists, so it reads `.env`
+ * itself (loadDotEnv) to see a LOG_LEVEL set there.
  */
 import pino, { type Logger } from "pino";
+import { loadDotEnv } from "./env.js";
+import { isLogLevel, type LogLevel } from "./log-levels.js";
 
 export type { Logger };
 
@@ -11,7 +16,12 @@ const redact = {
   censor: "[redacted]",
 };
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? "info"): Logger {
+/** LOG_LEVEL from the environment or `.env`; an invalid value means info here, and loadConfig reports it. */
+export function configuredLevel(env: NodeJS.ProcessEnv = loadDotEnv()): LogLevel | undefined {
+  return isLogLevel(env.LOG_LEVEL) ? env.LOG_LEVEL : undefined;
+}
+
+export function createLogger(level: string = configuredLevel() ?? "info"): Logger {
   const pretty = process.stderr.isTTY && !process.env.CI;
   if (pretty) {
     return pino({ level, redact }, pino.transport({ target: "pino-pretty", options: { destination: 2, colorize: true } }));

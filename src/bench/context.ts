@@ -10,8 +10,10 @@ import path from "node:path";
 export interface BenchOptions {
   quick: boolean;
   questionsFile: string;
-  /** Where the Convention's PDF is (CORPUS_SOURCES_DIR, default ../shared/corpus). */
-  sourcesDir: string;
+  /** CORPUS_SOURCES_DIR, if set; otherwise the PDF shipped in corpus/ is used. */
+  sourcesDir: string | undefined;
+  /** CORPUS_CACHE_DIR (or its default). */
+  cacheDir: string;
   /** Progress lines (stderr). */
   progress(line: string): void;
 }
@@ -28,7 +30,6 @@ export interface BenchContext extends BenchOptions {
 export function createContext(opts: BenchOptions): BenchContext {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "convention-bot-bench-"));
   const indexDir = path.join(tmp, "index");
-  const cacheDir = path.resolve(process.env.CORPUS_CACHE_DIR ?? path.join(".cache", "corpus"));
   return {
     ...opts,
     tmp,
@@ -43,7 +44,7 @@ export function createContext(opts: BenchOptions): BenchContext {
         INDEX_DIR: indexDir,
         CORPUS_DIR: path.resolve("corpus"),
         CORPUS_SOURCES_DIR: opts.sourcesDir,
-        CORPUS_CACHE_DIR: cacheDir,
+        CORPUS_CACHE_DIR: opts.cacheDir,
         EMBEDDINGS: "local",
         LOG_LEVEL: "error",
         RATE_LIMIT_PER_MIN: "0",

@@ -1,6 +1,6 @@
 /**
- * Turning the figures into what a reader checks: ours against the baseline, each target of
- * issue 7 met or not, and a plain-text table for stdout (the JSON line follows it).
+ * Turning the figures into what a reader checks: ours against the baseline, each performance
+ * target met or not, and a plain-text table for stdout (the JSON line follows it).
  */
 import { TARGET_RATE } from "./adapters.js";
 import type { BaselineFigures } from "./baseline.js";
@@ -157,6 +157,6 @@ export function renderTable(f: BenchFigures): string {
     ]));
   }
   out.push("");
-  out.push(table([["Target (issue 7)", "measured", "met"], ...f.targets.map((t) => [t.target, t.measured, t.met === null ? "n/a" : t.met ? "yes" : "NO"])]));
+  out.push(table([["Targets", "measured", "met"], ...f.targets.map((t) => [t.target, t.measured, t.met === null ? "n/a" : t.met ? "yes" : "NO"])]));
   return out.join("\n");
 }

@@ -4,22 +4,18 @@
  * is, counted in the characters a reader sees), or a question for the core.
  */
 
-/** Longer questions are refused politely (they are usually pasted documents, not questions). */
-export const MAX_QUESTION_CHARACTERS = 1000;
+import { graphemeCount, MAX_QUESTION_CHARS } from "../core/bot.js";
+
+/** The core's one limit (user-perceived characters): longer questions are refused politely. */
+export const MAX_QUESTION_CHARACTERS = MAX_QUESTION_CHARS;
 
 export type Verdict = { kind: "empty" } | { kind: "too-long"; max: number } | { kind: "question"; text: string };
 
 /** A letter, digit, punctuation mark or symbol: something a reader can see. */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-
 /** User-perceived characters: "🇻🇳", "é" written as e + accent, and "👩‍💻" each count once. */
-export function perceivedLength(text: string): number {
-  let n = 0;
-  for (const _ of graphemes.segment(text)) n++;
-  return n;
-}
+export const perceivedLength = (text: string): number => graphemeCount(text);
 
 export function judge(text: string, max = MAX_QUESTION_CHARACTERS): Verdict {
   const trimmed = text.trim();

@@ -3,11 +3,12 @@
  * numbered sources, a reindex summary, and the JSON line `npm run ask -- --jsonl` prints.
  */
 import type { Answer, ReindexSummary } from "../core/bot.js";
+import { say } from "../core/messages.js";
 
 export function renderAnswer(a: Answer): string {
   const lines = [a.text];
   if (a.citations.length) {
-    lines.push("", "Sources:");
+    lines.push("", `${say(a.language, "answer-sources")}:`);
     a.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${c.label} — ${c.title} — ${c.url}`));
   }
   return lines.join("\n");
@@ -41,7 +42,7 @@ export function ranges(ns: number[]): string {
   return out.join(", ");
 }
 
-export function answerJson(id: string, a: Answer): string {
+export function answerJson(id: string | number, a: Answer): string {
   return JSON.stringify({
     id,
     language: a.language,

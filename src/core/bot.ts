@@ -30,13 +30,14 @@ import type {
 } from "./types.js";
 import { CONVENTION_DOC } from "./types.js";
 import { terms } from "./text.js";
+import { MAX_QUESTION_CHARS, questionTooLong, tooLongMessage } from "./question-length.js";
 
 export * from "./types.js";
 export type { FallbackReason as LlmFallbackReason } from "./answer/llm-call.js";
+export { MAX_QUESTION_CHARS, graphemeCount, questionTooLong, tooLongMessage } from "./question-length.js";
 
 /** Below this share of the question covered by the best passage, the answer is a refusal. */
 export const MIN_CONFIDENCE = 0.3;
-const MAX_QUESTION_CHARS = 1000;
 
 export interface BotEvents {
   /** A new index version is being served. */
@@ -94,9 +95,12 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const started = performance.now();
     const served = this.served;
-    const q = question.trim().slice(0, MAX_QUESTION_CHARS);
-    const language = detectLanguage(q, options.localeHint);
-    const composed = this.localise(await this.respond(served, q, language, options), language);
+    const q = question.trim();
+    // The language of a long text shows in its beginning; detecting on all of it would only cost time.
+    const language = detectLanguage(q.slice(0, MAX_QUESTION_CHARS), options.localeHint);
+    const composed: Composed = questionTooLong(q)
+      ? { grounded: false, summary: null, citations: [], blocks: [{ kind: "text", text: tooLongMessage(language) }] }
+      : this.localise(await this.respond(served, q, language, options), language);
     const text = plainText(composed.blocks, composed.citations, language);
     const answer: Answer = { id: randomUUID(), language, ...composed, text, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);

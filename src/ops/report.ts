@@ -4,7 +4,7 @@
  * `--json` output can be piped as is.
  */
 import fs from "node:fs";
-import { parseArgs } from "node:util";
+import { CommandLineExit, commandLine, usageError, type CommandSpec } from "../cli/args.js";
 import { ConfigError, loadConfig, type Config } from "../config.js";
 import type { StatsSummary } from "../core/bot.js";
 import { windowStart } from "./stats-query.js";
@@ -15,38 +15,28 @@ export const DEFAULT_DAYS = 30;
 const GAPS_SHOWN = 40;
 const QUESTION_CHARS = 90;
 
-export const USAGE = `Usage: npm run report -- [--days N] [--json]
-
-  --days N   whole UTC days to cover, today included (default ${DEFAULT_DAYS})
-  --json     print one single-line JSON object instead of tables
-  --help     show this help
-`;
+export const REPORT: CommandSpec = {
+  usage: ["npm run report -- [--days N] [--json]"],
+  summary: "Usage, refusals, the most asked articles and the coverage gaps from the operations store.",
+  options: {
+    days: { type: "string", short: "d", value: "N", description: `whole UTC days to cover, today included (default ${DEFAULT_DAYS})` },
+    json: { type: "boolean", description: "print one single-line JSON object instead of tables" },
+  },
+};
 
 export interface ReportOptions {
   days: number;
   json: boolean;
-  help: boolean;
 }
 
-export class UsageError extends Error {}
-
+/** Throws CommandLineExit for --help and for usage errors. */
 export function parseReportArgs(argv: string[]): ReportOptions {
-  let values: { days?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { days: { type: "string", short: "d" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const { values } = commandLine<{ days?: string; json?: boolean }>(REPORT, argv);
   const days = values.days === undefined ? DEFAULT_DAYS : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 3650) {
-    throw new UsageError(`--days must be a whole number from 1 to 3650, not "${values.days}"`);
+    throw usageError(REPORT, `--days must be a whole number from 1 to 3650, not "${values.days}"`);
   }
-  return { days, json: values.json ?? false, help: values.help ?? false };
+  return { days, json: values.json ?? false };
 }
 
 /** The `--json` shape: exactly these keys. */
@@ -163,14 +153,14 @@ export async function runReport(
   let config: Config;
   try {
     options = parseReportArgs(argv);
-    if (options.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
     config = loadConfig();
   } catch (err) {
-    if (!(err instanceof UsageError || err instanceof ConfigError)) throw err;
-    io.stderr.write(`${err.message}\n${err instanceof UsageError ? USAGE : ""}`);
+    if (err instanceof CommandLineExit) {
+      io[err.stream].write(err.text);
+      return err.exitCode;
+    }
+    if (!(err instanceof ConfigError)) throw err;
+    io.stderr.write(`${err.message}\n`);
     return 2;
   }
   let stats: StatsSummary;

@@ -3,7 +3,9 @@
  * interactive readline chat that remembers the last exchanges (for follow-ups), has the same
  * cooldown as the platforms and, with an LLM configured, prints the model's answer as it streams
  * before the final answer replaces it; with piped input it prints, for each line, exactly what
- * `npm run ask` prints, and ends at end of input. Questions go through the chat layer like everywhere else.
+ * `npm run ask` prints (the question echoed before its answer, a blank line between exchanges), and
+ * ends at end of input. Output to a terminal is word-wrapped to its width. Questions go through the
+ * chat layer like everywhere else.
  */
 import readline from "node:readline";
 import { ask } from "../chat/asking.js";
@@ -15,13 +17,14 @@ import type { Config } from "../config.js";
 import type { ConventionBot, Language } from "../core/bot.js";
 import type { Service } from "../service.js";
 import { TerminalDraft } from "./draft.js";
+import { wrapToWidth } from "./wrap.js";
 
 /** The one place of the terminal chat: its last exchange is what a follow-up continues. */
 const PLACE = "terminal";
 
 export interface TerminalOptions {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
-  output: NodeJS.WritableStream;
+  output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** The user's locale for the bot's own sentences (default: LC_ALL, LC_MESSAGES or LANG). */
   locale?: string;
 }
@@ -37,12 +40,17 @@ export async function startTerminal(bot: ConventionBot, config: Config, io: Term
   // Piped input is a batch, like `npm run ask`: no cooldown, no follow-ups.
   const chat = new Chat(bot, { perMinute: interactive ? config.RATE_LIMIT_PER_MIN : 0, memory: { placeTtlMs: 3_600_000, maxTurns: Math.max(1, config.LLM_HISTORY_TURNS) } });
   const rl = readline.createInterface({ input: io.input, output: interactive ? io.output : undefined, terminal: interactive, crlfDelay: Infinity });
-  const write = (s: string) => void io.output.write(s + "\n");
+  // Read the width at each write: the window may have been resized since the last one.
+  const write = (s: string) => void io.output.write(wrapToWidth(s, io.output.isTTY ? io.output.columns : undefined) + "\n");
+  let exchanges = 0;
 
   async function handle(line: string): Promise<boolean> {
     const text = line.trim();
     if (!text) return true;
     if (interactive && text.startsWith("/")) return command(text, bot, chat, lang, write);
+    // Piped: echo the question, so a transcript shows what each answer answers.
+    if (!interactive) write(`${exchanges > 0 ? "\n" : ""}> ${text}\n`);
+    exchanges++;
     const draft = interactive ? new TerminalDraft(io.output) : undefined;
     await ask(chat, text, {
       asker: { platform: "terminal", chatKind: "private", userId: "local" },
@@ -54,7 +62,7 @@ export async function startTerminal(bot: ConventionBot, config: Config, io: Term
       },
       send: async (answer) => {
         draft?.clear();
-        write(renderAnswer(answer) + (interactive ? "\n" : ""));
+        write((interactive ? "\n" : "") + renderAnswer(answer) + (interactive ? "\n" : ""));
         return [];
       },
       draft: draft ? (textSoFar) => draft.update(textSoFar) : undefined,
@@ -73,6 +81,9 @@ export async function startTerminal(bot: ConventionBot, config: Config, io: Term
       if (interactive) rl.prompt();
     }
     rl.close();
+    // rl.close() does not always leave a TTY stdin paused: about one /quit in ten left the process
+    // alive, reading stdin, after everything else had stopped. Pause it explicitly.
+    io.input.pause();
   })();
 
   return { name: "terminal", ready: () => true, stop: async () => rl.close(), done };

@@ -146,9 +146,11 @@ describe("command registration", () => {
     const defs = byName(commandDefinitions());
     expect(Object.keys(defs).sort()).toEqual(["article", "ask", "forget", "help", "new", "reindex", "sources", "stats"]);
     expect(defs.ask.options).toEqual([
-      expect.objectContaining({ name: "question", type: 3, required: true, max_length: 1000 }),
+      expect.objectContaining({ name: "question", type: 3, required: true }),
       expect.objectContaining({ name: "private", type: 5 }),
     ]);
+    // Discord's own max_length would count UTF-16 units and answer in its own words: the core's limit decides.
+    expect(defs.ask.options[0].max_length).toBeUndefined();
     expect(defs.article.options).toEqual([expect.objectContaining({ name: "number", type: 4, required: true, min_value: 1, max_value: 68, autocomplete: true })]);
     expect(defs.reindex.default_member_permissions).toBe("32"); // Manage Server
     expect(defs.stats.default_member_permissions).toBe("32");

@@ -20,7 +20,7 @@ import { loadIndex, type IndexManifest } from "../../src/core/index/store.js";
 import { closedPortUrl } from "../fakes/pdf-server.js";
 import { tempDir } from "../helpers/env.js";
 import type { ReindexProgress, ReindexSummary } from "../../src/core/types.js";
-import { buildDirs, copyIndex, envFor, fingerprint, npmRun, PDF_SHA256, PDF_URL, readCurrentSync, scriptEnv, settings, startScript } from "./helpers.js";
+import { buildDirs, copyIndex, corpusWithoutPdf, envFor, fingerprint, npmRun, PDF_SHA256, PDF_URL, readCurrentSync, scriptEnv, settings, startScript } from "./helpers.js";
 
 const ATTEMPTS = 5;
 const BUSY = "Another index build is running; try again when it has finished.";
@@ -42,7 +42,7 @@ beforeAll(async () => {
     INDEX_DIR: indexDir,
     CORPUS_SOURCES_DIR: inject("sourcesDir"),
     CORPUS_CACHE_DIR: path.join(root, "cache"),
-    // Never the real network: the sources dir has the PDF, and the download would fail fast.
+    // Never the real network: corpus/ (or the sources dir) has the PDF, and the download would fail fast.
     CONVENTION_PDF_URL: await closedPortUrl(),
     LOG_LEVEL: "info",
   });
@@ -146,7 +146,7 @@ describe("npm run ingest", () => {
   });
 
   it("a failure prints one sentence on stderr, nothing on stdout, and logs go to stderr", async () => {
-    const failing = { ...env, CORPUS_SOURCES_DIR: undefined, CORPUS_CACHE_DIR: path.join(root, "empty-cache") };
+    const failing = { ...env, CORPUS_DIR: corpusWithoutPdf(root), CORPUS_SOURCES_DIR: undefined, CORPUS_CACHE_DIR: path.join(root, "empty-cache") };
     const before = fingerprint(indexDir);
     const quiet = await startScript("ingest.ts", ["--force"], { ...failing, LOG_LEVEL: "silent" }).done;
     expect(quiet.code).toBe(1);

@@ -18,8 +18,16 @@ export const PDF_FILE = "A_RES_79_243-EN.pdf";
 export const PDF_SHA256 = "9bfdcfd876a1f02f171096dc2f46ed076763079fa206df2f70c6b31355f9315f";
 export const PDF_URL = "https://documents.un.org/api/symbol/access?s=A%2FRES%2F79%2F243&l=en&t=pdf";
 
+/** The Convention's PDF as shipped in corpus/. */
 export function realPdf(): Uint8Array {
-  return new Uint8Array(fs.readFileSync(path.join(inject("sourcesDir"), PDF_FILE)));
+  return new Uint8Array(fs.readFileSync(path.join(CORPUS_DIR, PDF_FILE)));
+}
+
+/** A copy of corpus/ without the shipped PDF: the ingestion must find it elsewhere (or fail). */
+export function corpusWithoutPdf(root: string): string {
+  const corpusDir = path.join(root, "corpus-without-pdf");
+  fs.cpSync(CORPUS_DIR, corpusDir, { recursive: true, filter: (src) => path.basename(src) !== PDF_FILE });
+  return corpusDir;
 }
 
 /** A private copy of the index the global setup built, under `root`. */

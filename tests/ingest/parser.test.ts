@@ -1,5 +1,5 @@
 /**
- * The Convention's structure as recovered from the real PDF (../shared/corpus or CORPUS_SOURCES_DIR),
+ * The Convention's structure as recovered from the real PDF (the copy shipped in corpus/),
  * the chunks the index serves, and what a corrupt, truncated or foreign PDF does to the parser.
  * Expected values were checked against the official text (A/RES/79/243, job no. 24-24621).
  */

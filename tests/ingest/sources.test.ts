@@ -1,8 +1,9 @@
 /**
- * Getting the Convention's PDF and what a bad source does to a build: a corrupt, truncated or
- * foreign PDF (accepted by a source list carrying its sha256) fails the build; a source found
- * nowhere fails with one sentence; a download from a local server with the right bytes builds and
- * is cached, with wrong bytes is refused. Every failure leaves the served index exactly as it was.
+ * Getting the Convention's PDF and what a bad source does to a build: the copy shipped in corpus/
+ * is enough on its own (no sources dir, no cache, no network); a corrupt, truncated or foreign PDF
+ * (accepted by a source list carrying its sha256) fails the build; a source found nowhere fails
+ * with one sentence; a download from a local server with the right bytes builds and is cached, with
+ * wrong bytes is refused. Every failure leaves the served index exactly as it was.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -14,7 +15,7 @@ import { buildIndex } from "../../src/core/index/build.js";
 import { loadIndex } from "../../src/core/index/store.js";
 import { closedPortUrl, startPdfServer, type PdfServer } from "../fakes/pdf-server.js";
 import { tempDir } from "../helpers/env.js";
-import { copyIndex, corpusAccepting, fingerprint, PDF_FILE, PDF_SHA256, readCurrentSync, realPdf, settings, tinyPdf } from "./helpers.js";
+import { CORPUS_DIR, copyIndex, corpusAccepting, corpusWithoutPdf, fingerprint, PDF_FILE, PDF_SHA256, readCurrentSync, realPdf, settings, tinyPdf } from "./helpers.js";
 
 let server: PdfServer | undefined;
 afterEach(async () => {
@@ -36,6 +37,30 @@ function servedIndex(root: string) {
     },
   };
 }
+
+describe("the copy shipped in corpus/", () => {
+  it("builds the index with no sources dir, an empty cache and no network", async () => {
+    const root = tempDir();
+    const indexDir = path.join(root, "index");
+    const cacheDir = path.join(root, "cache");
+    expect(sha256(fs.readFileSync(path.join(CORPUS_DIR, PDF_FILE)))).toBe(PDF_SHA256);
+    const summary = await buildIndex(settings({ corpusDir: CORPUS_DIR, sourcesDir: undefined, cacheDir, downloadUrl: await closedPortUrl(), indexDir }));
+    expect(summary).toMatchObject({ outcome: "built", documents: 2, articles: 68 });
+    expect(fs.existsSync(cacheDir)).toBe(false);
+  });
+
+  it("altered, is refused and the cache or the download takes over", async () => {
+    const root = tempDir();
+    const corpusDir = corpusWithoutPdf(root);
+    const altered = realPdf();
+    altered[altered.length - 10] ^= 0xff;
+    fs.writeFileSync(path.join(corpusDir, PDF_FILE), altered);
+    server = await startPdfServer(realPdf());
+    const summary = await buildIndex(settings({ corpusDir, sourcesDir: undefined, cacheDir: path.join(root, "cache"), downloadUrl: server.url, indexDir: path.join(root, "index") }));
+    expect(summary).toMatchObject({ outcome: "built", articles: 68 });
+    expect(server.requests).toBe(1);
+  });
+});
 
 describe("a corrupt source fails the build and leaves the index alone", () => {
   const cases: [string, () => Uint8Array, RegExp, new (...a: any[]) => Error][] = [
@@ -59,10 +84,10 @@ describe("a source that cannot be had", () => {
     const root = tempDir();
     const served = servedIndex(root);
     const url = await closedPortUrl();
-    const failed = buildIndex(settings({ sourcesDir: undefined, cacheDir: path.join(root, "cache"), downloadUrl: url, indexDir: served.indexDir }));
+    const failed = buildIndex(settings({ corpusDir: corpusWithoutPdf(root), sourcesDir: undefined, cacheDir: path.join(root, "cache"), downloadUrl: url, indexDir: served.indexDir }));
     await expect(failed).rejects.toThrow(SourceUnavailableError);
     const message = (await failed.catch((e: Error) => e.message)) as string;
-    expect(message).toMatch(/^Cannot obtain A_RES_79_243-EN\.pdf: the download failed \(ECONNREFUSED\); .*set CORPUS_SOURCES_DIR.*\.$/);
+    expect(message).toMatch(/^Cannot obtain A_RES_79_243-EN\.pdf: the download failed \(ECONNREFUSED\); restore corpus-without-pdf\/A_RES_79_243-EN\.pdf from git, .*set CORPUS_SOURCES_DIR.*\.$/);
     expect(message).not.toMatch(/\n|\bat \w+ \(|[.;!?]\s+[A-Z]/); // one line, no stack, one sentence
     expect(message).toContain(new URL(url).host);
     await served.expectUntouched();
@@ -75,8 +100,9 @@ describe("the download (CONVENTION_PDF_URL) from a local server", () => {
     const root = tempDir();
     const indexDir = path.join(root, "index");
     const cacheDir = path.join(root, "cache");
+    const corpusDir = corpusWithoutPdf(root);
     server = await startPdfServer(realPdf());
-    const summary = await buildIndex(settings({ sourcesDir: undefined, cacheDir, downloadUrl: server.url, indexDir }));
+    const summary = await buildIndex(settings({ corpusDir, sourcesDir: undefined, cacheDir, downloadUrl: server.url, indexDir }));
     expect(summary).toMatchObject({ outcome: "built", previousVersion: null, documents: 2, articles: 68 });
     expect(server.requests).toBe(1);
     expect(readCurrentSync(indexDir)).toBe(summary.version);
@@ -86,7 +112,7 @@ describe("the download (CONVENTION_PDF_URL) from a local server", () => {
     expect(loaded.manifest.documents.find((d) => d.id === "convention")?.sha256).toBe(PDF_SHA256);
 
     // No sources dir and nothing listening: the cached copy is enough, and nothing changed.
-    const again = await buildIndex(settings({ sourcesDir: undefined, cacheDir, downloadUrl: await closedPortUrl(), indexDir }));
+    const again = await buildIndex(settings({ corpusDir, sourcesDir: undefined, cacheDir, downloadUrl: await closedPortUrl(), indexDir }));
     expect(again).toMatchObject({ outcome: "unchanged", version: summary.version });
     expect(server.requests).toBe(1);
   });
@@ -96,7 +122,7 @@ describe("the download (CONVENTION_PDF_URL) from a local server", () => {
     const served = servedIndex(root);
     const cacheDir = path.join(root, "cache");
     server = await startPdfServer(realPdf().slice(0, 300_000));
-    const failed = buildIndex(settings({ sourcesDir: undefined, cacheDir, downloadUrl: server.url, indexDir: served.indexDir }), { force: true });
+    const failed = buildIndex(settings({ corpusDir: corpusWithoutPdf(root), sourcesDir: undefined, cacheDir, downloadUrl: server.url, indexDir: served.indexDir }), { force: true });
     await expect(failed).rejects.toThrow(SourceUnavailableError);
     await expect(failed).rejects.toThrow(/^Cannot obtain A_RES_79_243-EN\.pdf: copies found \(download\) do not have the expected sha256; /);
     expect(server.requests).toBe(1);
@@ -113,7 +139,7 @@ describe("the download (CONVENTION_PDF_URL) from a local server", () => {
     tampered[tampered.length - 10] ^= 0xff;
     fs.writeFileSync(path.join(sourcesDir, PDF_FILE), tampered);
     server = await startPdfServer(new Uint8Array(randomBytes(1000)));
-    const failed = buildIndex(settings({ sourcesDir, cacheDir: path.join(root, "cache"), downloadUrl: server.url, indexDir: served.indexDir }), { force: true });
+    const failed = buildIndex(settings({ corpusDir: corpusWithoutPdf(root), sourcesDir, cacheDir: path.join(root, "cache"), downloadUrl: server.url, indexDir: served.indexDir }), { force: true });
     await expect(failed).rejects.toThrow(/copies found \(sources dir, download\) do not have the expected sha256/);
     await served.expectUntouched();
   });

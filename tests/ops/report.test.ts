@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerRecord } from "../../src/core/bot.js";
 import { openStore } from "../../src/ops/store.js";
-import { parseReportArgs, renderReport, UsageError } from "../../src/ops/report.js";
+import { CommandLineExit } from "../../src/cli/args.js";
+import { parseReportArgs, renderReport } from "../../src/ops/report.js";
 import { DAY_MS, alice, answerRecord, bob, opsConfig, removeDir, tempDir } from "./helpers.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -120,9 +121,9 @@ describe("the terminal table", () => {
 
 describe("arguments", () => {
   it("default to 30 days and a table", () => {
-    expect(parseReportArgs([])).toEqual({ days: 30, json: false, help: false });
-    expect(parseReportArgs(["--days=3", "--json"])).toEqual({ days: 3, json: true, help: false });
-    expect(() => parseReportArgs(["--days", "1.5"])).toThrow(UsageError);
-    expect(() => parseReportArgs(["--weeks", "2"])).toThrow(UsageError);
+    expect(parseReportArgs([])).toEqual({ days: 30, json: false });
+    expect(parseReportArgs(["--days=3", "--json"])).toEqual({ days: 3, json: true });
+    expect(() => parseReportArgs(["--days", "1.5"])).toThrow(CommandLineExit);
+    expect(() => parseReportArgs(["--weeks", "2"])).toThrow(CommandLineExit);
   });
 });

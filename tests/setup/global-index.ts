@@ -1,6 +1,7 @@
 /**
- * Builds the index once per test run from the real PDF (../shared/corpus, or CORPUS_SOURCES_DIR),
- * into a temporary directory the tests share read-only (see tests/helpers/env.ts).
+ * Builds the index once per test run from the real PDF (the copy shipped in corpus/, or the one in
+ * CORPUS_SOURCES_DIR when that is set), into a temporary directory the tests share read-only (see
+ * tests/helpers/env.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -8,7 +9,8 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildIndex } from "../../src/core/index/build.js";
 
-export const SOURCES_DIR = path.resolve(process.env.CORPUS_SOURCES_DIR ?? "../shared/corpus");
+/** Unset by default: the tests, like `npm start`, read the PDF shipped in corpus/. */
+export const SOURCES_DIR = process.env.CORPUS_SOURCES_DIR ? path.resolve(process.env.CORPUS_SOURCES_DIR) : undefined;
 
 export default async function setup(project: TestProject) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "convention-bot-index-"));
@@ -22,6 +24,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     indexDir: string;
-    sourcesDir: string;
+    sourcesDir: string | undefined;
   }
 }

@@ -98,7 +98,7 @@ describe("private chats", () => {
     const long = api.send(frank, chat, `What does article 41 say? ${"Please explain in detail. ".repeat(45)}`);
     const [refusal, ...more] = await replies(long);
     expect(more).toHaveLength(0);
-    expect(refusal.text).toMatch(/too long/i);
+    expect(refusal.text).toBe("That question is too long: please keep it under 1000 characters.");
     expect(refusal.keyboard).toBeUndefined();
     expect(core.stats(7)!.totalQuestions).toBe(before);
   });

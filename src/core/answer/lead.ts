@@ -37,7 +37,7 @@ export interface Pick {
 /** How far below the best section another may be and still give the lead (its paragraph fits better). */
 const SECTION_SLACK = 0.75;
 /** Weight of a paragraph's gist matching the question, in the asker's words. */
-const GIST: Record<Language, number> = { en: Number(process.env.GEN ?? 0), id: Number(process.env.GID ?? 0.3), vi: Number(process.env.GVI ?? 1) };
+const GIST: Record<Language, number> = { en: 0, id: 0.3, vi: 1 };
 const RESERVATION = /\breserv(e|ation)|\bmay require\b|\bnot (to )?be bound\b/i;
 
 const has = (name: string, ctx: LeadContext) => ctx.aspects.some((a) => a.name === name);

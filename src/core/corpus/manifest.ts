@@ -16,8 +16,11 @@ const documentSchema = z.object({
   url: z.string().url(),
   landingPage: z.string().url().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Where the copy in corpus/ came from and why it may be shipped (shown to no user; for maintainers). */
+  provenance: z.string().optional(),
   obtain: z.object({
-    method: z.enum(["download", "bundled"]),
+    /** bundled: the project's own document, corpus/ only; official: shipped in corpus/, with overrides and the URL as fallback. */
+    method: z.enum(["official", "bundled"]),
     file: z.string().min(1),
     format: z.enum(["pdf", "text"]),
   }),

@@ -1,7 +1,9 @@
 /**
- * Getting a source's bytes: bundled documents come from `corpus/`; downloaded ones (the
- * Convention's PDF) are looked for in CORPUS_SOURCES_DIR, then in the download cache, then fetched
- * from their official URL. Every copy must match the manifest's sha256 before it is used.
+ * Getting a source's bytes. The project's own documents ("bundled") come from `corpus/` only.
+ * Official documents ("official", the Convention's PDF) ship in `corpus/` too, so a fresh clone
+ * works offline; CORPUS_SOURCES_DIR is looked at first (to try another copy without touching the
+ * checkout), and the download cache and the official URL only when the shipped copy is missing or
+ * altered. Every copy must match the source list's sha256 before it is used.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
@@ -19,7 +21,7 @@ export interface ObtainOptions {
 export interface Obtained {
   bytes: Uint8Array;
   sha256: string;
-  /** Where the bytes came from: "bundled", "sources dir", "cache" or "download". */
+  /** Where the bytes came from: "sources dir", "bundled", "cache" or "download". */
   from: string;
 }
 
@@ -46,6 +48,7 @@ export async function obtainSource(entry: SourceEntry, opts: ObtainOptions): Pro
   const mismatches: string[] = [];
   const candidates: [string, string | undefined][] = [
     ["sources dir", opts.sourcesDir && path.join(opts.sourcesDir, file)],
+    ["bundled", path.join(opts.corpusDir, file)],
     ["cache", path.join(opts.cacheDir, file)],
   ];
   for (const [from, candidate] of candidates) {
@@ -71,7 +74,7 @@ export async function obtainSource(entry: SourceEntry, opts: ObtainOptions): Pro
   }
   const why = mismatches.length ? `copies found (${mismatches.join(", ")}) do not have the expected sha256` : `the download failed (${downloaded.ok ? "" : downloaded.reason})`;
   throw new SourceUnavailableError(
-    `Cannot obtain ${file}: ${why}; put the official PDF in a folder and set CORPUS_SOURCES_DIR to it, or allow the download from ${new URL(url).host}.`,
+    `Cannot obtain ${file}: ${why}; restore ${path.basename(opts.corpusDir)}/${file} from git, put the official PDF in a folder and set CORPUS_SOURCES_DIR to it, or allow the download from ${new URL(url).host}.`,
   );
 }
 
@@ -81,7 +84,8 @@ async function download(url: string): Promise<{ ok: true; bytes: Uint8Array } | 
     if (!res.ok) return { ok: false, reason: `HTTP ${res.status}` };
     return { ok: true, bytes: new Uint8Array(await res.arrayBuffer()) };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, reason: cause ?? (err as Error).name };
+    // fetch says only "fetch failed"; the cause says why (ECONNREFUSED, ENOTFOUND, "bad port"…).
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    return { ok: false, reason: cause?.code ?? cause?.message ?? (err as Error).name };
   }
 }

@@ -56,7 +56,7 @@ export interface RetrieveOptions {
 
 const RRF_K = 60;
 const CANDIDATES = 40;
-const W = { lexical: 1, vector: 1, glossary: 0.8, explainers: Number(process.env.WX ?? 0.8), explainersOwn: Number(process.env.WXO ?? 1.6) };
+const W = { lexical: 1, vector: 1, glossary: 0.8, explainers: 0.8, explainersOwn: 1.6 };
 /** How much a section's second-best chunk adds: a little, so long articles do not win by length. */
 const SECOND_CHUNK = 0.1;
 /** A glossary match weighs like a rare word (relative to the largest IDF). */

@@ -5,14 +5,13 @@
  */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { ask as askChat } from "../../chat/asking.js";
-import { MAX_QUESTION_CHARACTERS } from "../../chat/question.js";
 import { NO_PINGS, answerMessages, askerOf, sendAnswer } from "../answering.js";
 import type { DiscordContext } from "../context.js";
 import { placeOf } from "../place.js";
 import { described } from "./localized.js";
 
 export const data = described(new SlashCommandBuilder().setName("ask"), "command-ask")
-  .addStringOption((o) => described(o.setName("question"), "command-ask-question").setRequired(true).setMaxLength(MAX_QUESTION_CHARACTERS))
+  .addStringOption((o) => described(o.setName("question"), "command-ask-question").setRequired(true))
   .addBooleanOption((o) => described(o.setName("private"), "command-ask-private"));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {

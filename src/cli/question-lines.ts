@@ -1,0 +1,26 @@
+/**
+ * The lines `npm run ask -- --jsonl FILE` reads: one `{"id": …, "question": "…"}` object per line.
+ * A bad line must not stop the run (a long file is usually answered unattended), so it becomes a
+ * result of its own saying what is wrong and where; a line without an id is named by its number,
+ * so every output line can be matched to its input line.
+ */
+
+export type Id = string | number;
+export type QuestionLine = { id: Id; question: string } | { id: Id; error: string };
+
+export function parseQuestionLine(line: string, lineNumber: number): QuestionLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { id: lineNumber, error: `not valid JSON, line ${lineNumber}` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { id: lineNumber, error: `not a JSON object, line ${lineNumber}` };
+  }
+  const { id: rawId, question } = value as { id?: unknown; question?: unknown };
+  const id = (typeof rawId === "string" && rawId.trim()) || (typeof rawId === "number" && Number.isFinite(rawId)) ? (rawId as Id) : lineNumber;
+  if (question === undefined) return { id, error: `no "question", line ${lineNumber}` };
+  if (typeof question !== "string" || !question.trim()) return { id, error: `"question" is not a non-empty string, line ${lineNumber}` };
+  return { id, question };
+}

@@ -26,8 +26,8 @@ runMain(async () => {
   const known = new Set(bot.chunkIds());
   const result = await evaluate(bot, readQuestions(file), (id) => known.has(id));
   const rows: [string, Figures][] = [...Object.entries(result.byLanguage), ["all", result.overall]];
-  const cols = ["lang", "n", "in", "oos", "lead@1", "R@1", "R@3", "R@5", "MRR", "refuse-ok", "in-refused", "broken-quotes", "conv", "conv-ok", "wrong-lang", "bad-cites"];
-  const table = [cols, ...rows.map(([l, f]) => [l, f.questions, f.inScope, f.outOfScope, f.lead1, f.recall1, f.recall3, f.recall5, f.mrr, f.refusalAccuracy ?? "-", f.inScopeRefusals, f.brokenQuotes, f.conversations, f.conversations ? f.conversationHits : "-", f.wrongLanguage, f.danglingCitations].map(String))];
+  const cols = ["lang", "n", "in", "oos", "lead@1", "R@1", "R@3", "R@5", "MRR", "refuse-ok", "in-refused", "broken-quotes", "conv", "conv-ok", "summary", "wrong-lang", "bad-cites"];
+  const table = [cols, ...rows.map(([l, f]) => [l, f.questions, f.inScope, f.outOfScope, f.lead1, f.recall1, f.recall3, f.recall5, f.mrr, f.refusalAccuracy ?? "-", f.inScopeRefusals, f.brokenQuotes, f.conversations, f.conversations ? f.conversationHits : "-", f.summaries, f.wrongLanguage, f.danglingCitations].map(String))];
   const widths = cols.map((_, i) => Math.max(...table.map((r) => r[i].length)));
   process.stdout.write(`Evaluation of ${path.basename(file)} (index ${bot.indexVersion})\n`);
   for (const r of table) process.stdout.write(r.map((c, i) => c.padStart(widths[i])).join("  ") + "\n");

@@ -6,6 +6,7 @@
 import {
   MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction,
 } from "discord.js";
+import { adminDetails } from "../../core/bot.js";
 import { NO_PINGS, logFailure } from "../answering.js";
 import { isAdmin, logRefusal } from "../admin.js";
 import type { DiscordContext } from "../context.js";
@@ -59,7 +60,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
     } catch (err) {
       await progress.close();
       logFailure(ctx, "discord /reindex failed", err);
-      await interaction.editReply({ content: s.reindexFailed, allowedMentions: NO_PINGS });
+      const details = adminDetails(err);
+      await interaction.editReply({ content: details ? `${s.reindexFailed}\n${details}`.slice(0, 1900) : s.reindexFailed, allowedMentions: NO_PINGS });
     }
   } finally {
     ctx.reindexing.running = false;

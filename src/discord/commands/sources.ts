@@ -11,5 +11,5 @@ export const data = new SlashCommandBuilder()
   .setDescriptionLocalizations({ id: "Dokumen sumber jawaban dan versi indeks", vi: "Các tài liệu nguồn và phiên bản chỉ mục" });
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await interaction.reply({ embeds: [renderSources(ctx.bot.sources(), languageOf(interaction.locale))], allowedMentions: NO_PINGS });
+  await interaction.reply({ embeds: [renderSources(ctx.bot.sources(languageOf(interaction.locale)), languageOf(interaction.locale))], allowedMentions: NO_PINGS });
 }

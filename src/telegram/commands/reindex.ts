@@ -5,7 +5,7 @@
  * summary. The rebuild runs in the background so the admin's own chat keeps getting answers.
  */
 import type { Context } from "grammy";
-import type { ConventionBot, ReindexOptions, ReindexProgress } from "../../core/bot.js";
+import { adminDetails, type ConventionBot, type ReindexOptions, type ReindexProgress } from "../../core/bot.js";
 import { log } from "../../log.js";
 import { langOf, userTag } from "../context.js";
 import { t, type Strings } from "../i18n.js";
@@ -62,7 +62,9 @@ async function rebuild(
   } catch (err) {
     await progress.settle();
     log.error({ err: (err as Error).message }, "reindex failed");
-    await edit(escapeHtml(s.reindexFailed), s.reindexFailed);
+    const details = adminDetails(err);
+    const text = details ? `${s.reindexFailed}\n${details}` : s.reindexFailed;
+    await edit(escapeHtml(text), text);
   }
 }
 

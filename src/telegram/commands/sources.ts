@@ -12,5 +12,5 @@ export const sources: CommandModule = {
     id: "Dokumen dan versi indeks",
     vi: "Tài liệu và phiên bản chỉ mục",
   },
-  execute: (ctx, deps) => sendRendered(ctx, pack(renderSources(deps.core.sources(), t(langOf(ctx)))), { replyTo: ctx.msg.message_id }),
+  execute: (ctx, deps) => sendRendered(ctx, pack(renderSources(deps.core.sources(langOf(ctx)), t(langOf(ctx)))), { replyTo: ctx.msg.message_id }),
 };

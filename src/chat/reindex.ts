@@ -3,6 +3,7 @@
  * facade keeps answering from the old index meanwhile, progress is shown by throttled edits of one
  * message, and the end is the summary or a short failure notice — always the last edit.
  */
+import { adminDetails } from "../core/bot.js";
 import type { Language, ReindexSummary } from "../core/bot.js";
 import { say } from "./catalog.js";
 import type { Chat } from "./chat.js";
@@ -37,6 +38,8 @@ async function rebuild(chat: Chat, mode: ReindexMode, lang: Language, report: Re
   } catch (err) {
     await editor.close();
     chat.report("reindex failed", err);
-    await report.failed(say(lang, "reindex-failed"));
+    // What the admin can fix (an invalid source list: one line per problem) is shown; the rest stays in the log.
+    const details = adminDetails(err);
+    await report.failed(details ? `${say(lang, "reindex-failed")}\n${details}` : say(lang, "reindex-failed"));
   }
 }

@@ -12,8 +12,11 @@ import type { Config } from "../config.js";
 import { log } from "../log.js";
 import { composeArticle, composeExtractive, refusal, type Composed } from "./answer/compose.js";
 import { PHRASES } from "./answer/i18n.js";
+import { DocumentNames, datedName } from "./answer/names.js";
+import { languageName } from "./answer/plain.js";
 import { Intents } from "./answer/intents.js";
 import { Explainers } from "./corpus/explainers.js";
+import { SourcesError } from "./corpus/manifest.js";
 import { loadDiscrepancies, relevantDiscrepancies, type Discrepancy } from "./answer/discrepancies.js";
 import { plainText } from "./answer/plain.js";
 import { composeChapter, composeNotes } from "./answer/structure.js";
@@ -35,6 +38,16 @@ import { MAX_QUESTION_CHARS, questionTooLong, tooLongMessage } from "./question-
 export * from "./types.js";
 export type { FallbackReason as LlmFallbackReason } from "./answer/llm-call.js";
 export { MAX_QUESTION_CHARS, graphemeCount, questionTooLong, tooLongMessage } from "./question-length.js";
+export { SourcesError } from "./corpus/manifest.js";
+
+/**
+ * What an admin can act on in a failed reindex, as lines to show them (an invalid source list: one
+ * line per problem, naming file, document and field); undefined for other failures, which stay in
+ * the log (they may carry paths or internals).
+ */
+export function adminDetails(err: unknown): string | undefined {
+  return err instanceof SourcesError ? err.problems.join("\n") : undefined;
+}
 
 /** Below this share of the question covered by the best passage, the answer is a refusal. */
 export const MIN_CONFIDENCE = 0.3;
@@ -64,6 +77,7 @@ interface Served {
   index: LoadedIndex;
   retriever: Retriever;
   articles: Map<number, ArticleView>;
+  names: DocumentNames;
 }
 
 export class ConventionBot extends EventEmitter<BotEvents> {
@@ -89,7 +103,10 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   }
 
   private serve(index: LoadedIndex): Served {
-    return { index, retriever: new Retriever(index, this.glossary, this.explainers), articles: articleViews(index, this.explainers) };
+    return {
+      index, retriever: new Retriever(index, this.glossary, this.explainers), articles: articleViews(index, this.explainers),
+      names: new DocumentNames(index.documents.map((d) => d.entry)),
+    };
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
@@ -100,7 +117,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const language = detectLanguage(q.slice(0, MAX_QUESTION_CHARS), options.localeHint);
     const composed: Composed = questionTooLong(q)
       ? { grounded: false, summary: null, citations: [], blocks: [{ kind: "text", text: tooLongMessage(language) }] }
-      : this.localise(await this.respond(served, q, language, options), language);
+      : this.localise(await this.respond(served, q, language, options), language, served.names);
     const text = plainText(composed.blocks, composed.citations, language);
     const answer: Answer = { id: randomUUID(), language, ...composed, text, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);
@@ -108,22 +125,28 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   }
 
   /**
-   * Speak the asker's language: the answer opens with the gist of its lead citation (unofficial),
-   * and a quote from a document in another language carries its unofficial translation.
+   * Speak the asker's language: every report is named by its short title and date in that language;
+   * the answer opens with the gist of its lead citation (unofficial); a quote from a document in
+   * another language carries its unofficial translation (corpus/translations/<doc>.<lang>.json), or
+   * a note that it is quoted in the original when there is none.
    */
-  private localise(composed: Composed, language: Language): Composed {
+  private localise(composed: Composed, language: Language, names: DocumentNames): Composed {
+    const named = composed.citations.map((c) => ({ ...c, label: names.label(c, language) ?? c.label }));
     // Only an answer that quotes gets a gist above its quotes (a model's own answer is its summary).
-    if (!composed.grounded || !composed.citations.length || !composed.blocks.some((b) => b.kind === "quote" || b.kind === "intro")) return composed;
-    const citations = composed.citations.map((c) => {
+    if (!composed.grounded || !named.length || !composed.blocks.some((b) => b.kind === "quote" || b.kind === "intro")) return { ...composed, citations: named };
+    const citations = named.map((c) => {
       if (c.quoteLanguage === language || c.part !== "news" || !c.paragraph) return c;
       const text = this.explainers.translation(c.doc, language, c.paragraph);
       return text ? { ...c, translation: { language, text } } : c;
     });
+    const untranslated = [...new Set(citations.filter((c) => c.part === "news" && c.quoteLanguage !== language && !c.translation).map((c) => c.quoteLanguage))];
+    const notes = untranslated.map((l): Composed["blocks"][number] => ({ kind: "note", text: PHRASES[language].originalNote(languageName(l, language)) }));
+    const blocks = [...composed.blocks, ...notes];
     const lead = citations[0];
     const summary = composed.summary ?? this.explainers.gistFor(lead, language) ?? (lead.part === "news" && lead.quoteLanguage === language ? lead.quote : null);
     // A gist that only repeats the quote under it (an Indonesian report quoted to an Indonesian) is not shown twice.
-    const shown = summary && summary !== lead.quote && !composed.blocks.some((b) => b.kind === "summary");
-    return { ...composed, citations, summary, blocks: shown ? [{ kind: "summary", text: summary }, ...composed.blocks] : composed.blocks };
+    const shown = summary && summary !== lead.quote && !blocks.some((b) => b.kind === "summary");
+    return { ...composed, citations, summary, blocks: shown ? [{ kind: "summary", text: summary }, ...blocks] : blocks };
   }
 
   /** Refuse what the corpus cannot answer before retrieval decides; compose the rest. */
@@ -174,7 +197,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const asksAboutDiscrepancy = relevantDiscrepancies(this.discrepancies, question, []).length > 0;
     if (!retrieval.sections.length || (retrieval.confidence < MIN_CONFIDENCE && !asksAboutDiscrepancy)) return refusal(language);
     const aspects = this.intents.aspects(question);
-    const extractive = composeExtractive({ question, language, retrieval, discrepancies: this.discrepancies, chunks: index.chunks, aspects, subject: followUp ? subject : undefined });
+    const extractive = composeExtractive({ question, language, retrieval, discrepancies: this.discrepancies, chunks: index.chunks, aspects, subject: followUp ? subject : undefined, names: served.names });
     return (await this.phrase(question, language, retrieval, extractive, history, options.onPartial)) ?? extractive;
   }
 
@@ -237,12 +260,18 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     return [...this.served.articles.values()].map((a) => ({ article: a.article, title: a.title }));
   }
 
-  sources(): SourcesView {
-    const m = this.served.index.manifest;
+  /** The documents served, each named by its short title and date in `language`. */
+  sources(language: Language = "en"): SourcesView {
+    const { index, names } = this.served;
+    const m = index.manifest;
     return {
       indexVersion: m.version,
       createdAt: m.createdAt,
-      documents: m.documents.map((d) => ({ id: d.id, title: d.title, language: d.language, kind: d.kind, url: d.url, date: d.date, sections: d.sections.length })),
+      documents: m.documents.map((d) => {
+        const entry = names.entry(d.id);
+        const title = entry?.shortTitle ? datedName(entry, language) : d.title;
+        return { id: d.id, title, fullTitle: d.title, language: d.language, kind: d.kind, url: d.url, date: d.date, sections: d.sections.length };
+      }),
     };
   }
 
@@ -270,9 +299,24 @@ export class ConventionBot extends EventEmitter<BotEvents> {
 
   private async swapTo(version: string): Promise<void> {
     const index = await loadIndex(this.config.indexDir, this.config.EMBEDDINGS, version);
+    this.reloadData();
     this.served = this.serve(index);
     log.info({ version }, "index swapped in");
     this.emit("indexChanged", version);
+  }
+
+  /**
+   * A new version may come with new translations or discrepancies (a document just added): read
+   * them again. A broken data file keeps the ones already loaded (the build checked them first).
+   */
+  private reloadData(): void {
+    try {
+      const explainers = Explainers.load(this.config.corpusDir);
+      const discrepancies = loadDiscrepancies(this.config.corpusDir);
+      [this.explainers, this.discrepancies] = [explainers, discrepancies];
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, "corpus data not reloaded; keeping the loaded explainers");
+    }
   }
 
   feedback(answerId: string, asker: Asker, vote: Vote, reason?: string): boolean {

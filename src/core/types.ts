@@ -142,7 +142,10 @@ export interface ArticleView {
 
 export interface SourceDocument {
   id: string;
+  /** The document's short title and date in the asked language ("Report of 2 November 2025"). */
   title: string;
+  /** Its full title, as `corpus/sources.json` has it. */
+  fullTitle: string;
   language: string;
   kind: string;
   url: string;

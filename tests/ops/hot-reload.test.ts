@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Service } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createBot, type Answer, type ConventionBot } from "../../src/core/bot.js";
+import { sha256 } from "../../src/core/corpus/obtain.js";
 import { log } from "../../src/log.js";
 import { watchIndexPointer } from "../../src/ops/hot-reload.js";
 import { BotMetrics } from "../../src/ops/metrics.js";
@@ -86,6 +87,10 @@ describe("hot reload", () => {
     fs.cpSync(env.CORPUS_DIR!, corpus, { recursive: true });
     const added = "Delegasi Islandia menandatangani Konvensi pada sore hari setelah upacara penutupan.";
     fs.appendFileSync(path.join(corpus, NEWS_FILE), `\n${added}\n`);
+    // A changed bundled file comes with its new sha256 in the source list (else the build refuses it).
+    const list = JSON.parse(fs.readFileSync(path.join(corpus, "sources.json"), "utf8"));
+    list.documents.find((d: { obtain: { file: string } }) => d.obtain.file === NEWS_FILE).sha256 = sha256(fs.readFileSync(path.join(corpus, NEWS_FILE)));
+    fs.writeFileSync(path.join(corpus, "sources.json"), JSON.stringify(list, null, 2));
 
     const { bot, config } = await start(env);
     const metrics = new BotMetrics(bot);

@@ -13,6 +13,7 @@ import { chooseLead, runnersUp } from "./lead.js";
 import { shortenMiddle } from "./quote.js";
 import { onSide, relevantDiscrepancies, type Discrepancy } from "./discrepancies.js";
 import { PHRASES } from "./i18n.js";
+import type { DocumentNames } from "./names.js";
 
 /** An answer's content before the facade stamps it with an id, a version and a time. */
 export interface Composed {
@@ -44,10 +45,12 @@ export interface ExtractiveInput {
   aspects: Aspect[];
   /** For a follow-up: the section the conversation is about. */
   subject?: string;
+  /** Each document's own name, for the intro line ("Report of 2 November 2025 says:"). */
+  names?: DocumentNames;
 }
 
 /** The extractive answer: the lead paragraph's quote, then at most two runners-up that add to it. */
-export function composeExtractive({ question, language, retrieval, discrepancies, chunks, aspects, subject }: ExtractiveInput): Composed {
+export function composeExtractive({ question, language, retrieval, discrepancies, chunks, aspects, subject, names }: ExtractiveInput): Composed {
   const p = PHRASES[language];
   const ctx = { queryTerms: retrieval.queryTerms, termWeights: retrieval.termWeights, gistScores: retrieval.gistScores, language, aspects, subject };
   const lead = chooseLead(retrieval.sections, ctx);
@@ -55,12 +58,13 @@ export function composeExtractive({ question, language, retrieval, discrepancies
   const citations = picked.map((c) => cite(c, retrieval.queryTerms));
   const blocks: AnswerBlock[] = [];
   citations.forEach((c, i) => {
-    if (i === 0) blocks.push({ kind: "intro", text: c.part === "news" ? p.newsIntro : p.intro });
+    if (i === 0) blocks.push({ kind: "intro", text: names?.intro(c.doc, language) ?? p.intro });
     else if (i === 1) blocks.push({ kind: "intro", text: p.alsoIntro });
     blocks.push({ kind: "quote", citation: i });
   });
   addDiscrepancies(blocks, citations, { question, language, discrepancies, chunks });
-  if (language !== "en" && citations.some((c) => c.doc === "convention")) blocks.push({ kind: "note", text: p.translationNote });
+  // The Convention's official text is quoted in English; a report's untranslated quotes get their note in localise().
+  if (citations.some((c) => c.part !== "news" && c.quoteLanguage !== language)) blocks.push({ kind: "note", text: p.translationNote });
   return { grounded: true, summary: null, blocks, citations };
 }
 

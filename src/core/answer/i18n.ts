@@ -1,6 +1,7 @@
 /**
  * The short sentences that frame quoted text, in the user's language. Quotes themselves stay in
- * the source's language (the Convention's official English, the report's Indonesian).
+ * the source's language (the Convention's official English, a report's own language); documents
+ * are named by their short title and date (see names.ts).
  */
 import type { Language } from "../types.js";
 
@@ -10,7 +11,17 @@ const UNTC = TREATY_COLLECTION_URL;
 
 export interface Phrases {
   intro: string;
-  newsIntro: string;
+  /** The line above a quote from a report or press release: "Report of 2 November 2025 says:". */
+  docIntro: (name: string) => string;
+  /** A document's name with its date ("Report of 2 November 2025"); see answer/names.ts. */
+  dated: (name: string, date: string) => string;
+  date: (day: number, month: number, year: number) => string;
+  /** A paragraph of a document: "Report of 2 November 2025, para. 1". */
+  paragraphLabel: (name: string, paragraph: number) => string;
+  /** Names of the corpus languages, as this language writes them. */
+  languageNames: Record<Language, string>;
+  /** After a quote left in its original language (no translation in corpus/translations). */
+  originalNote: (languageName: string) => string;
   alsoIntro: string;
   articleIntro: string;
   moreAt: (url: string) => string;
@@ -28,13 +39,21 @@ export interface Phrases {
   summaryLabel: string;
   /** After a translated quote, and before the original beneath it. */
   translatedMark: string;
-  originalMark: string;
+  originalMark: (languageName: string) => string;
 }
+
+const EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const ID_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
 export const PHRASES: Record<Language, Phrases> = {
   en: {
     intro: "Here is what the Convention says:",
-    newsIntro: "The news report of the Hanoi signing says:",
+    docIntro: (name) => `${name} says:`,
+    dated: (name, date) => `${name} of ${date}`,
+    date: (d, m, y) => `${d} ${EN_MONTHS[m - 1]} ${y}`,
+    paragraphLabel: (name, n) => `${name}, para. ${n}`,
+    languageNames: { en: "English", id: "Indonesian", vi: "Vietnamese" },
+    originalNote: (lang) => `(Quoted in the original ${lang}; there is no translation.)`,
     alsoIntro: "See also:",
     articleIntro: "",
     moreAt: (url) => `Full text: ${url}`,
@@ -60,11 +79,16 @@ export const PHRASES: Record<Language, Phrases> = {
     paragraphMissing: (a, p) => `Article ${a} has no paragraph ${p}; here is the article.`,
     summaryLabel: "In short (unofficial summary)",
     translatedMark: "(unofficial translation)",
-    originalMark: "Original (Indonesian)",
+    originalMark: (lang) => `Original (${lang})`,
   },
   id: {
     intro: "Berikut ketentuan Konvensi:",
-    newsIntro: "Menurut laporan berita penandatanganan di Hanoi:",
+    docIntro: (name) => `Menurut ${name}:`,
+    dated: (name, date) => `${name} ${date}`,
+    date: (d, m, y) => `${d} ${ID_MONTHS[m - 1]} ${y}`,
+    paragraphLabel: (name, n) => `${name}, paragraf ${n}`,
+    languageNames: { en: "bahasa Inggris", id: "bahasa Indonesia", vi: "bahasa Vietnam" },
+    originalNote: (lang) => `(Dikutip dari teks asli dalam ${lang}; belum ada terjemahannya.)`,
     alsoIntro: "Lihat juga:",
     articleIntro: "",
     moreAt: (url) => `Teks lengkap: ${url}`,
@@ -90,11 +114,16 @@ export const PHRASES: Record<Language, Phrases> = {
     paragraphMissing: (a, p) => `Pasal ${a} tidak memiliki ayat ${p}; berikut pasalnya.`,
     summaryLabel: "Singkatnya (ringkasan tidak resmi)",
     translatedMark: "(terjemahan tidak resmi)",
-    originalMark: "Asli (bahasa Indonesia)",
+    originalMark: (lang) => `Asli (${lang})`,
   },
   vi: {
     intro: "Công ước quy định như sau:",
-    newsIntro: "Theo bản tin về lễ ký tại Hà Nội:",
+    docIntro: (name) => `Theo ${name}:`,
+    dated: (name, date) => `${name} ngày ${date}`,
+    date: (d, m, y) => `${d}/${m}/${y}`,
+    paragraphLabel: (name, n) => `${name}, đoạn ${n}`,
+    languageNames: { en: "tiếng Anh", id: "tiếng Indonesia", vi: "tiếng Việt" },
+    originalNote: (lang) => `(Trích nguyên văn ${lang}; chưa có bản dịch.)`,
     alsoIntro: "Xem thêm:",
     articleIntro: "",
     moreAt: (url) => `Toàn văn: ${url}`,
@@ -120,6 +149,6 @@ export const PHRASES: Record<Language, Phrases> = {
     paragraphMissing: (a, p) => `Điều ${a} không có khoản ${p}; dưới đây là toàn bộ điều.`,
     summaryLabel: "Tóm tắt (không chính thức)",
     translatedMark: "(bản dịch không chính thức)",
-    originalMark: "Nguyên văn (tiếng Indonesia)",
+    originalMark: (lang) => `Nguyên văn (${lang})`,
   },
 };

@@ -116,7 +116,7 @@ export function chooseLead(sections: RankedSection[], ctx: LeadContext): Pick {
 /**
  * Runners-up that add something: a section (or another paragraph of the lead's) that covers
  * question terms the lead does not, scoring close enough to the lead, of the same kind of source
- * unless the question asks about both. At most `max`.
+ * (for a report: the same report) unless the question asks about both. At most `max`.
  */
 export function runnersUp(sections: RankedSection[], lead: Pick, ctx: LeadContext, max = 2): Chunk[] {
   const wanted = new Set(ctx.queryTerms);
@@ -131,7 +131,8 @@ export function runnersUp(sections: RankedSection[], lead: Pick, ctx: LeadContex
   }
   for (const { chunk } of pool) {
     if (out.length >= max) break;
-    if ((chunk.metadata.kind === "news") !== newsLead) continue;
+    // A report's answer stays with that report (another one names itself in its own answer).
+    if (newsLead ? chunk.metadata.doc !== lead.chunk.metadata.doc : chunk.metadata.kind === "news") continue;
     const adds = terms(chunk.metadata.text).filter((t) => wanted.has(t) && !covered.has(t));
     // Something the lead lacks: a question term it does not cover.
     if (adds.length >= 1) {

@@ -10,7 +10,12 @@ import { PHRASES } from "./i18n.js";
 export function quoteLine(c: Citation, language: Language): string {
   const where = `${c.label}${c.article ? `, ${c.title.replace(/^Article \d+ — /, "")}` : ""}`;
   if (!c.translation) return `“${c.quote}” — ${where}`;
-  return `“${c.translation.text}” — ${where} ${PHRASES[language].translatedMark}\n  ${PHRASES[language].originalMark}: “${c.quote}”`;
+  return `“${c.translation.text}” — ${where} ${PHRASES[language].translatedMark}\n  ${PHRASES[language].originalMark(languageName(c.quoteLanguage, language))}: “${c.quote}”`;
+}
+
+/** "Indonesian", "bahasa Vietnam": a quote's language as the asker's language names it. */
+export function languageName(quoteLanguage: string, language: Language): string {
+  return PHRASES[language].languageNames[quoteLanguage as Language] ?? quoteLanguage;
 }
 
 /** Render blocks in order; consecutive quotes stay on adjacent lines, other kinds get a blank line between. */

@@ -7,7 +7,7 @@ import { readManifest, type SourceEntry } from "./manifest.js";
 import { obtainSource, sha256, type ObtainOptions } from "./obtain.js";
 import { readPdf } from "./pdf.js";
 import { parseConvention, validateConvention, type Chapter, type Paragraph } from "./convention.js";
-import { parseNews } from "./news.js";
+import { parseNews, pdfText } from "./news.js";
 
 export type { Paragraph, Chapter };
 export { SourceUnavailableError } from "./obtain.js";
@@ -56,8 +56,10 @@ export async function loadCorpus(opts: ObtainOptions, onStage?: (stage: "read" |
 }
 
 async function parseDocument(entry: SourceEntry, bytes: Uint8Array): Promise<Pick<CorpusDocument, "sections" | "chapters">> {
-  if (entry.kind === "news") {
-    const paragraphs = parseNews(new TextDecoder().decode(bytes)).map((text, i) => ({ number: i + 1, blocks: [text], page: 1 }));
+  if (entry.kind !== "convention") {
+    // A report or press release: numbered paragraphs, from plain text or from a PDF's lines.
+    const text = entry.obtain.format === "pdf" ? pdfText(await readPdf(bytes)) : new TextDecoder().decode(bytes);
+    const paragraphs = parseNews(text).map((text, i) => ({ number: i + 1, blocks: [text], page: 1 }));
     return { chapters: [], sections: [{ id: "news", kind: "news", article: null, title: entry.title, chapter: null, page: 1, paragraphs }] };
   }
   const c = parseConvention(await readPdf(bytes));

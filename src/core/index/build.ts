@@ -38,7 +38,8 @@ export async function buildIndex(settings: BuildSettings, options: ReindexOption
   const entries = await readManifest(settings.corpusDir);
   const sums: string[] = [];
   for (const [i, entry] of entries.entries()) {
-    sums.push(`${entry.id}:${(await obtainSource(entry, settings)).sha256}`);
+    // The entry itself counts too: a new short title or date must reach the stored names.
+    sums.push(`${entry.id}:${(await obtainSource(entry, settings)).sha256}:${sha256(JSON.stringify(entry))}`);
     progress("read", i + 1, entries.length);
   }
   const version = sha256(JSON.stringify({ sums, data: dataSums(settings.corpusDir), PARSER_VERSION, CHUNKER_VERSION, embedder: embedder.info.id })).slice(0, 16);

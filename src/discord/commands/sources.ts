@@ -9,5 +9,5 @@ import { described } from "./localized.js";
 export const data = described(new SlashCommandBuilder().setName("sources"), "command-sources");
 
 export async function execute(interaction: ChatInputCommandInteraction, { chat }: DiscordContext): Promise<void> {
-  await interaction.reply({ embeds: [renderSources(chat.core.sources(), languageOf(interaction.locale))], allowedMentions: NO_PINGS });
+  await interaction.reply({ embeds: [renderSources(chat.core.sources(languageOf(interaction.locale)), languageOf(interaction.locale))], allowedMentions: NO_PINGS });
 }

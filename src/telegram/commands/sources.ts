@@ -7,5 +7,5 @@ import type { CommandModule } from "./types.js";
 export const sources: CommandModule = {
   name: "sources",
   description: "command-sources",
-  execute: (ctx, { chat }) => sendRendered(ctx, pack(renderSources(chat.core.sources(), langOf(ctx))), { replyTo: ctx.msg.message_id }),
+  execute: (ctx, { chat }) => sendRendered(ctx, pack(renderSources(chat.core.sources(langOf(ctx)), langOf(ctx))), { replyTo: ctx.msg.message_id }),
 };

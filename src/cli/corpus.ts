@@ -43,7 +43,7 @@ Fields of a document in sources.json, and the option that sets each:
   date         --date         the publication date, YYYY-MM-DD
   url          --url          where it was published; shown with every citation
   sha256       (computed)     the file's sha256; ingestion refuses a copy that does not match
-  obtain       (written)      method "bundled" (the file is in the corpus folder) or "download" (the
+  obtain       (written)      method "bundled" (the file is in the corpus folder) or "official" (the
                               Convention's PDF); file, its name; format, "text" or "pdf"
   citeAs       (by hand)      optional wording: label "News report, para. {n}", intro by language
   landingPage  (by hand)      optional page about the document

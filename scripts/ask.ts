@@ -11,11 +11,12 @@ import { commandLine, usageError, type CommandSpec } from "../src/cli/args.js";
 import { requireFile } from "../src/cli/files.js";
 import { answerJson, renderAnswer } from "../src/cli/format.js";
 import { runMain } from "../src/cli/main.js";
+import { answerInConversation } from "../src/eval/evaluate.js";
 import { parseQuestionLine } from "../src/cli/question-lines.js";
 
 const ASK: CommandSpec = {
   usage: ['npm run ask -- [--lang CODE] "question"', "npm run ask -- --jsonl FILE"],
-  summary: 'Print an answer and its citations; with --jsonl, one JSON line per {"id", "question"} line of FILE (a bad line gets {"id", "error"}, exit code 1).',
+  summary: 'Print an answer and its citations; with --jsonl, one JSON line per {"id", "question", "history"?} line of FILE (a bad line gets {"id", "error"}, exit code 1).',
   positionals: { name: '"question"', description: "the question, in English, Indonesian or Vietnamese" },
   options: {
     jsonl: { type: "string", value: "FILE", description: "answer every line of FILE instead of one question" },
@@ -43,7 +44,8 @@ runMain(async () => {
         process.stdout.write(JSON.stringify(parsed) + "\n");
         continue;
       }
-      process.stdout.write(answerJson(parsed.id, await bot.answer(parsed.question, { localeHint: values.lang })) + "\n");
+      const answer = await answerInConversation(bot, parsed.question, parsed.history, { localeHint: values.lang });
+      process.stdout.write(answerJson(parsed.id, answer) + "\n");
     }
   } else {
     process.stdout.write(renderAnswer(await bot.answer(question, { localeHint: values.lang })) + "\n");

@@ -42,13 +42,20 @@ export function ranges(ns: number[]): string {
   return out.join(", ");
 }
 
+/**
+ * One answer as the JSON line `npm run ask -- --jsonl` prints: `{id, language, grounded, summary,
+ * answer, citations: [{doc, part, article, paragraph, item, label, title, quote, url}], ms}`. The
+ * first citation is the lead; `quote` is exactly the verbatim text shown to the user; `summary` is
+ * the unofficial gist in the asker's language, or null.
+ */
 export function answerJson(id: string | number, a: Answer): string {
   return JSON.stringify({
     id,
     language: a.language,
     grounded: a.grounded,
+    summary: a.summary,
     answer: a.text,
-    citations: a.citations.map(({ doc, article, paragraph, title, url }) => ({ doc, article, paragraph, title, url })),
+    citations: a.citations.map(({ doc, part, article, paragraph, item, label, title, quote, url }) => ({ doc, part, article, paragraph, item, label, title, quote, url })),
     ms: a.ms,
   });
 }

@@ -92,12 +92,38 @@ function sectionWeight(s: RankedSection, top: RankedSection, ctx: LeadContext): 
   return w;
 }
 
+const DEFINED = /^\([a-z]\)\s+“([^”]+)”(?:\s+or\s+“([^”]+)”)?/;
+
 /**
- * The lead: among the best sections (a referenced one always wins), the one whose best paragraph
+ * For a question about what a term means: the Article 2 definition of a term the question names
+ * (in its words or through the glossary), which answers it better than any use of the term.
+ */
+function definition(sections: RankedSection[], ctx: LeadContext): Pick | undefined {
+  if (!has("meaning", ctx)) return undefined;
+  const wanted = new Set(ctx.queryTerms);
+  let best: (Pick & { words: number }) | undefined;
+  for (const section of sections.slice(0, 6)) {
+    if (section.key !== "convention:art-2") continue;
+    for (const { chunk, score } of section.chunks) {
+      const m = DEFINED.exec(chunk.metadata.text);
+      if (!m) continue;
+      for (const term of [m[1], m[2]].filter(Boolean)) {
+        const ts = terms(term);
+        if (ts.length && ts.every((t) => wanted.has(t)) && (!best || ts.length > best.words)) best = { section, chunk, score, words: ts.length };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The lead: a definition when the question asks what a term means; otherwise, among the best sections (a referenced one always wins), the one whose best paragraph
  * fits the question best, weighed with the section's own rank.
  */
 export function chooseLead(sections: RankedSection[], ctx: LeadContext): Pick {
   const top = sections[0];
+  const defined = top.referenced ? undefined : definition(sections, ctx);
+  if (defined) return defined;
   if (top.referenced) {
     const p = bestParagraph(top, ctx);
     return { section: top, chunk: p.chunk, score: p.fit };

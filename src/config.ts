@@ -43,6 +43,7 @@ const schema = z.object({
   DISCORD_API_ROOT: optionalString,
   STORE_QUESTIONS: bool,
   RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  INDEX_BUILD_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
   HEALTH_PORT: optionalPort,
   HEALTH_HOST: optionalString,
 });

@@ -115,6 +115,8 @@ export interface ReindexOptions {
   /** Rebuild even when the content hash matches the current version. */
   force?: boolean;
   onProgress?: (p: ReindexProgress) => void;
+  /** Called while the build waits for another process's build (at once, then about every 10 s). */
+  onWait?: (wait: { pid?: number; waitedMs: number; limitMs: number }) => void;
 }
 
 export interface IndexDiff {
@@ -135,6 +137,8 @@ export interface ReindexSummary {
   chunks: number;
   seconds: number;
   diff: IndexDiff;
+  /** The current version was damaged (this file, this reason) and the build replaced it. */
+  damaged?: { version: string; file: string; reason: string };
 }
 
 /** What the operations store keeps about an answer (the facade fills it, a Recorder persists it). */

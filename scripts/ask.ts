@@ -18,7 +18,13 @@ runMain(async () => {
     for await (const line of lines) {
       if (!line.trim()) continue;
       const { id, question } = JSON.parse(line) as { id: string; question: string };
-      process.stdout.write(answerJson(id, await bot.answer(question, { localeHint: values.lang })) + "\n");
+      try {
+        process.stdout.write(answerJson(id, await bot.answer(question, { localeHint: values.lang })) + "\n");
+      } catch (err) {
+        // One failed question does not cost the rest of the file its answers.
+        process.stdout.write(JSON.stringify({ id, error: (err as Error).message }) + "\n");
+        process.exitCode = 1;
+      }
     }
   } else {
     const question = positionals.join(" ").trim();

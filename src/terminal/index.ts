@@ -6,7 +6,7 @@
 import readline from "node:readline";
 import type { Service } from "../service.js";
 import type { Config } from "../config.js";
-import type { ConventionBot, Turn } from "../core/bot.js";
+import { AnswerFailedError, type ConventionBot, type Turn } from "../core/bot.js";
 import { renderAnswer } from "../cli/format.js";
 
 const HELP = [
@@ -36,7 +36,15 @@ export async function startTerminal(bot: ConventionBot, _config: Config, io = { 
       } else write(HELP);
       return true;
     }
-    const answer = await bot.answer(text, { history: interactive ? history : [], asker: { platform: "terminal", chatKind: "private" } });
+    let answer;
+    try {
+      answer = await bot.answer(text, { history: interactive ? history : [], asker: { platform: "terminal", chatKind: "private" } });
+    } catch {
+      // One failed question must not end the chat (or, with piped input, leave the rest unanswered).
+      // The facade has logged the cause; the user gets its short sentence.
+      write(new AnswerFailedError().message + (interactive ? "\n" : ""));
+      return true;
+    }
     if (interactive) history = [...history, { question: text, answer }].slice(-3);
     write(renderAnswer(answer) + (interactive ? "\n" : ""));
     return true;

@@ -164,6 +164,8 @@ export interface StatsSummary {
   byPlatform: Record<string, number>;
   topArticles: { article: number; count: number }[];
   gaps: { at: string; platform: string; language: string; reason: "refused" | "down"; question?: string; note?: string }[];
+  /** Something the admin must know about the store itself (recording stopped, a damaged file moved aside). */
+  notice?: string;
 }
 
 export interface ForgetResult {

@@ -233,6 +233,7 @@ export function renderStats(stats: StatsSummary, lang: Language): APIEmbed {
   return {
     title: s.statsTitle(stats.days),
     color: COLOR_ADMIN,
+    ...(stats.notice ? { description: truncate(`⚠️ ${escape(stats.notice)}`, LIMITS.embedDescription) } : {}),
     fields: [
       { name: s.questions, value: String(stats.totalQuestions), inline: true },
       { name: s.refused, value: `${stats.refused}${rate}`, inline: true },

@@ -251,6 +251,7 @@ export function renderStats(st: StatsSummary, s: Strings): Block[] {
     return `• ${g.at.slice(0, 16).replace("T", " ")} ${g.platform}/${g.language} ${what}${text ? `: ${text}` : ""}`;
   });
   return [
+    ...(st.notice ? [textBlock(`⚠️ ${st.notice}`)] : []),
     {
       html: `<b>${escapeHtml(s.statsHeading(st.days))}</b>\n${escapeHtml(s.statsQuestions(st.totalQuestions, st.refused))}`,
       plain: `${s.statsHeading(st.days)}\n${s.statsQuestions(st.totalQuestions, st.refused)}`,

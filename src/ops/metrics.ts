@@ -10,15 +10,17 @@ import type { Answer, AnswerOptions, ConventionBot, ReindexSummary } from "../co
 const ANSWER_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60];
 
 export class BotMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly #bot: ConventionBot;
   readonly #questions: Counter<"platform" | "grounded">;
   readonly #answerSeconds: Histogram;
   readonly #reindexes: Counter;
   readonly #indexInfo: Gauge<"version">;
 
-  constructor(bot: ConventionBot) {
+  /** `registry`: one the health endpoint already serves (the app starts it before the bot exists). */
+  constructor(bot: ConventionBot, registry: Registry = new Registry()) {
     this.#bot = bot;
+    this.registry = registry;
     collectDefaultMetrics({ register: this.registry });
     this.#questions = new Counter({
       name: "convention_bot_questions_total",

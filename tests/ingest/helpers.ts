@@ -117,8 +117,8 @@ export interface Finished {
  * Run a script as `node --import tsx scripts/<name>.ts`: one process (the `tsx` CLI would run the
  * script in a grandchild, out of reach of SIGKILL/SIGSTOP sent to the child we hold).
  */
-export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<Finished> } {
-  return startCommand(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], env);
+export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv, input?: string): { child: ChildProcess; done: Promise<Finished> } {
+  return startCommand(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], env, input);
 }
 
 /** `npm run --silent <script> -- args`: what an admin types. */
@@ -126,8 +126,10 @@ export function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv): 
   return startCommand("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], env).done;
 }
 
-function startCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<Finished> } {
-  const child = spawn(cmd, args, { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
+/** `input`, when given, is piped to the child's stdin (then closed): questions for `npm start`, say. */
+function startCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): { child: ChildProcess; done: Promise<Finished> } {
+  const child = spawn(cmd, args, { cwd: REPO, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (input !== undefined) child.stdin!.end(input);
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (s: string) => (stdout += s));

@@ -60,6 +60,7 @@ export interface BuildLock {
 
 export async function acquireBuildLock(indexDir: string, options: AcquireOptions): Promise<BuildLock> {
   const lockPath = path.join(indexDir, LOCK_NAME);
+  await fs.mkdir(indexDir, { recursive: true });
   const started = Date.now();
   let nextProgress = 0;
   for (;;) {

@@ -104,7 +104,10 @@ export async function buildIndex(settings: BuildSettings, options: ReindexOption
       // We waited for another process's build: its result may be exactly what we were about to build.
       current = await currentState(settings.indexDir);
       const theirs = unchanged(current);
-      if (theirs) return theirs;
+      if (theirs) {
+        log.info({ version }, `the build we waited for made version ${version}; using it`);
+        return theirs;
+      }
     }
     embedder.fit?.(chunks.map((c) => c.pageContent));
     const vectors: number[][] = [];

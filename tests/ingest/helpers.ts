@@ -52,13 +52,14 @@ export function corpusAccepting(root: string, pdf: Uint8Array): { corpusDir: str
 /**
  * Everything about a directory tree that a write would change: each entry's path, size, inode
  * and mtime, and each small file's content. Equal fingerprints mean nothing was written. The
- * build lock is left out: its holder touches it every few seconds while it is alive.
+ * build lock and its owner record are left out: they come and go with whoever builds, and the
+ * holder touches the lock every few seconds while it is alive.
  */
 export function fingerprint(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name === ".build.lock") continue;
+      if (e.name.startsWith(".build.lock")) continue; // the lock and its owner record
       const p = path.join(d, e.name);
       const st = fs.statSync(p, { bigint: true });
       const rel = path.relative(dir, p);

@@ -219,7 +219,9 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     if (this.reindexing && !options.dryRun) return this.reindexing;
     const run = (async () => {
       const summary = await buildIndex(buildSettings(this.config), options);
-      if (summary.outcome === "built") await this.swapTo(summary.version);
+      // "unchanged" can still name another version than the served one: another process built it
+      // while we waited, or we serve an older version in place of a damaged one.
+      if (summary.outcome === "built" || (summary.outcome === "unchanged" && summary.version !== this.indexVersion)) await this.swapTo(summary.version);
       this.emit("reindexed", summary);
       return summary;
     })();

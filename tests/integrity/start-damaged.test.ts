@@ -7,6 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { createBot } from "../../src/core/bot.js";
 import { loadIndex } from "../../src/core/index/store.js";
 import { testEnv } from "../helpers/env.js";
 import { startScript } from "../ingest/helpers.js";
@@ -99,5 +101,27 @@ describe("npm run ingest on a damaged CURRENT version", () => {
       `  repaired: version ${current} was damaged (docstore.json: 1000 bytes where the build wrote ${(await loadIndex(indexDir, "local")).manifest.files["docstore.json"].bytes} (truncated or overwritten))`,
     ]);
     expect((await loadIndex(indexDir, "local")).manifest.version).toBe(current);
+  });
+});
+
+describe("the background repair", () => {
+  it("finding the damaged version already rebuilt by another process, serves that one", async () => {
+    const damage = damageNamed("docstore.json emptied");
+    const { env, indexDir, current } = damagedDeployment(damage, { older: true });
+    const pristine = path.join(env.DATA_DIR!, "pristine");
+    fs.cpSync(path.join(testEnv({ ownIndex: true }).INDEX_DIR!, current), pristine, { recursive: true });
+    const bot = await createBot(loadConfig({ ...env, LOG_LEVEL: "silent" }), { buildIfMissing: false });
+    try {
+      expect(bot.indexVersion).toBe(OLDER);
+      expect(bot.damagedCurrent).toMatchObject({ version: current, file: "docstore.json" });
+      // Another process repairs it first (its build writes the same files).
+      fs.rmSync(path.join(indexDir, current), { recursive: true });
+      fs.cpSync(pristine, path.join(indexDir, current), { recursive: true });
+      const summary = await bot.reindex();
+      expect(summary).toMatchObject({ outcome: "unchanged", version: current });
+      expect(bot.indexVersion).toBe(current);
+    } finally {
+      await bot.close();
+    }
   });
 });

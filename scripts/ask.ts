@@ -44,8 +44,14 @@ runMain(async () => {
         process.stdout.write(JSON.stringify(parsed) + "\n");
         continue;
       }
-      const answer = await answerInConversation(bot, parsed.question, parsed.history, { localeHint: values.lang });
-      process.stdout.write(answerJson(parsed.id, answer) + "\n");
+      try {
+        const answer = await answerInConversation(bot, parsed.question, parsed.history, { localeHint: values.lang });
+        process.stdout.write(answerJson(parsed.id, answer) + "\n");
+      } catch (err) {
+        // One failed question does not cost the rest of the file its answers.
+        process.stdout.write(JSON.stringify({ id: parsed.id, error: (err as Error).message }) + "\n");
+        process.exitCode = 1;
+      }
     }
   } else {
     process.stdout.write(renderAnswer(await bot.answer(question, { localeHint: values.lang })) + "\n");

@@ -57,6 +57,7 @@ const schema = z.object({
   DISCORD_API_ROOT: optionalString,
   STORE_QUESTIONS: bool,
   RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  INDEX_BUILD_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
   HEALTH_PORT: optionalPort,
   HEALTH_HOST: optionalString,
   // Read where it is used (src/core/retrieve/hybrid.ts: any non-empty value); listed here to be documented.

@@ -25,6 +25,7 @@ export function renderSummary(s: ReindexSummary): string {
   const what = { built: "built", unchanged: "unchanged (current version reused)", "dry-run": "dry run (nothing written)" }[s.outcome];
   return [
     `Index ${s.version}: ${what}`,
+    ...(s.damaged ? [`  repaired: version ${s.damaged.version} was damaged (${s.damaged.file}: ${s.damaged.reason})`] : []),
     `  documents ${s.documents}, articles ${s.articles}, chunks ${s.chunks}, ${s.seconds.toFixed(2)} s`,
     `  changes against ${s.previousVersion ?? "no previous index"}: ${changed.length ? changed.join("; ") : "none"}`,
   ].join("\n");

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
+import path from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { BreakerSettings, FallbackReason } from "./answer/llm-call.js";
 import type { LlmPhraser } from "./answer/llm.js";
@@ -21,7 +22,10 @@ import { loadDiscrepancies, relevantDiscrepancies, type Discrepancy } from "./an
 import { plainText } from "./answer/plain.js";
 import { composeChapter, composeNotes } from "./answer/structure.js";
 import { buildIndex, type BuildSettings } from "./index/build.js";
-import { IndexMissingError, loadIndex, readCurrent, type LoadedIndex } from "./index/store.js";
+import { ErrorBudget } from "./index/error-budget.js";
+import { loadServable, logDamaged, newestIntact, NoIntactIndexError, type Servable } from "./index/select.js";
+import { IndexMissingError, loadIndex, readCurrent, readManifestOf, type LoadedIndex } from "./index/store.js";
+import type { IndexDamagedError } from "./index/verify.js";
 import { Glossary } from "./retrieve/glossary.js";
 import { Retriever, type Retrieval } from "./retrieve/hybrid.js";
 import { detectLanguage } from "./retrieve/language.js";
@@ -62,8 +66,21 @@ export interface BotEvents {
   llmFallback: [reason: FallbackReason];
 }
 
+/**
+ * What a surface gets when answering failed: a short sentence, never the cause (which may name files
+ * or carry internals). The cause is in the log, with the index version it happened on.
+ */
+export class AnswerFailedError extends Error {
+  constructor() {
+    super("Sorry, something went wrong while answering. Please try again in a moment.");
+    this.name = "AnswerFailedError";
+  }
+}
+
 export interface CreateBotOptions {
   recorder?: Recorder;
+  /** Told what startup is doing ("building index", …), for readiness. */
+  onPhase?: (phase: string) => void;
   /** Build the index when none exists yet (what `npm start` does). Default true. */
   buildIfMissing?: boolean;
   /** A chat model to phrase answers (tests inject LangChain's fake models); default from LLM_MODEL. */
@@ -78,10 +95,19 @@ interface Served {
   retriever: Retriever;
   articles: Map<number, ArticleView>;
   names: DocumentNames;
+  /** Its recent answers' failures (error-budget.ts). */
+  budget: ErrorBudget;
 }
 
 export class ConventionBot extends EventEmitter<BotEvents> {
   private served: Served;
+  /** The intact version served before the current one, kept to fall back to (about 10 MB). */
+  private previous?: Served;
+  /** Versions abandoned because their answers kept failing (version → build time), not reloaded again. */
+  private demoted = new Map<string, string>();
+  private fallingBack?: Promise<void>;
+  /** Set when CURRENT's version was damaged at start and an older one serves in its place. */
+  damagedCurrent?: IndexDamagedError;
   private glossary: Glossary;
   private intents: Intents;
   private explainers: Explainers;
@@ -105,19 +131,35 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   private serve(index: LoadedIndex): Served {
     return {
       index, retriever: new Retriever(index, this.glossary, this.explainers), articles: articleViews(index, this.explainers),
-      names: new DocumentNames(index.documents.map((d) => d.entry)),
+      names: new DocumentNames(index.documents.map((d) => d.entry)), budget: new ErrorBudget(),
     };
+  }
+
+  /** Whether the served version is fit to answer: always verified, but maybe failing most answers. */
+  serving(): { version: string; healthy: boolean; problem?: string } {
+    const { index, budget } = this.served;
+    const version = index.manifest.version;
+    if (!budget.exhausted) return { version, healthy: true };
+    return { version, healthy: false, problem: `answers failing on index version ${version} (${budget.failures} of the last ${budget.answers})` };
   }
 
   async answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const started = performance.now();
     const served = this.served;
     const q = question.trim();
-    // The language of a long text shows in its beginning; detecting on all of it would only cost time.
-    const language = detectLanguage(q.slice(0, MAX_QUESTION_CHARS), options.localeHint);
-    const composed: Composed = questionTooLong(q)
-      ? { grounded: false, summary: null, citations: [], blocks: [{ kind: "text", text: tooLongMessage(language) }] }
-      : this.localise(await this.respond(served, q, language, options), language, served.names);
+    let language: Language;
+    let composed: Composed;
+    try {
+      // The language of a long text shows in its beginning; detecting on all of it would only cost time.
+      language = detectLanguage(q.slice(0, MAX_QUESTION_CHARS), options.localeHint);
+      composed = questionTooLong(q)
+        ? { grounded: false, summary: null, citations: [], blocks: [{ kind: "text", text: tooLongMessage(language) }] }
+        : this.localise(await this.respond(served, q, language, options), language, served.names);
+    } catch (err) {
+      this.failedOn(served, err);
+      throw new AnswerFailedError();
+    }
+    served.budget.record(true);
     const text = plainText(composed.blocks, composed.citations, language);
     const answer: Answer = { id: randomUUID(), language, ...composed, text, indexVersion: served.index.manifest.version, ms: Math.round((performance.now() - started) * 100) / 100 };
     this.record(q, answer, options);
@@ -279,7 +321,9 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     if (this.reindexing && !options.dryRun) return this.reindexing;
     const run = (async () => {
       const summary = await buildIndex(buildSettings(this.config), options);
-      if (summary.outcome === "built") await this.swapTo(summary.version);
+      // "unchanged" can still name another version than the served one: another process built it
+      // while we waited, or we serve an older version in place of a damaged one.
+      if (summary.outcome === "built" || (summary.outcome === "unchanged" && summary.version !== this.indexVersion)) await this.swapTo(summary.version);
       this.emit("reindexed", summary);
       return summary;
     })();
@@ -293,14 +337,25 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     await this.reindexing?.catch(() => undefined);
     const current = await readCurrent(this.config.indexDir);
     if (!current || current === this.indexVersion) return false;
+    const demotedAt = this.demoted.get(current);
+    if (demotedAt !== undefined) {
+      const manifest = await readManifestOf(path.join(this.config.indexDir, current)).catch(() => null);
+      if (manifest?.createdAt === demotedAt) {
+        log.warn({ version: current }, `index version ${current} is not reloaded: its answers kept failing (rebuild it to try again)`);
+        return false;
+      }
+    }
     await this.swapTo(current);
     return true;
   }
 
+  /** Load (verifying) and serve a version; throws, leaving the served one in place, if it fails its checks. */
   private async swapTo(version: string): Promise<void> {
     const index = await loadIndex(this.config.indexDir, this.config.EMBEDDINGS, version);
     this.reloadData();
+    this.previous = this.served;
     this.served = this.serve(index);
+    this.demoted.delete(version);
     log.info({ version }, "index swapped in");
     this.emit("indexChanged", version);
   }
@@ -319,6 +374,41 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     }
   }
 
+  /** An answer failed on `served`: count it, and when its budget is spent, fall back to an intact version. */
+  private failedOn(served: Served, err: unknown): void {
+    const version = served.index.manifest.version;
+    const exhausted = served.budget.record(false);
+    log.error({ version, err: (err as Error)?.message ?? String(err), failures: served.budget.failures, of: served.budget.answers }, `answering failed on index version ${version}`);
+    if (exhausted && served === this.served) this.fallBack(served);
+  }
+
+  /**
+   * Serve the previous intact version instead of `from`: the one swapped out (still in memory), or
+   * else the newest one on disk that passes verification. `from` is not reloaded again until rebuilt.
+   */
+  private fallBack(from: Served): void {
+    if (this.fallingBack) return;
+    const version = from.index.manifest.version;
+    this.demoted.set(version, from.index.manifest.createdAt);
+    this.fallingBack = (async () => {
+      const previous = this.previous && !this.demoted.has(this.previous.index.manifest.version) ? this.previous.index : null;
+      const index = previous ?? (await newestIntact(this.config.indexDir, this.config.EMBEDDINGS, [...this.demoted.keys()]));
+      if (this.served !== from) return; // something else was swapped in meanwhile
+      const { failures, answers } = from.budget;
+      if (!index) {
+        log.error({ version, failures, of: answers }, `answers keep failing on index version ${version} (${failures} of the last ${answers}) and no other intact version is left; still serving it`);
+        return;
+      }
+      this.served = this.serve(index);
+      this.previous = undefined;
+      const to = index.manifest.version;
+      log.error({ from: version, to, failures, of: answers }, `answers kept failing on index version ${version} (${failures} of the last ${answers}); fell back to version ${to}`);
+      this.emit("indexChanged", to);
+    })()
+      .catch((err) => log.error({ version, err: (err as Error).message }, "falling back to another index version failed"))
+      .finally(() => (this.fallingBack = undefined));
+  }
+
   feedback(answerId: string, asker: Asker, vote: Vote, reason?: string): boolean {
     return this.options.recorder?.recordFeedback(answerId, asker, vote, reason) ?? false;
   }
@@ -334,6 +424,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   async close(): Promise<void> {
     await this.reindexing?.catch(() => undefined);
     (await this.phraser?.catch(() => undefined))?.close();
+    await this.fallingBack;
     this.removeAllListeners();
   }
 }
@@ -355,7 +446,7 @@ function llmSettings(config: Config) {
 }
 
 export function buildSettings(config: Config): BuildSettings {
-  return { corpusDir: config.corpusDir, sourcesDir: config.sourcesDir, cacheDir: config.cacheDir, downloadUrl: config.CONVENTION_PDF_URL, indexDir: config.indexDir, embeddings: config.EMBEDDINGS };
+  return { corpusDir: config.corpusDir, sourcesDir: config.sourcesDir, cacheDir: config.cacheDir, downloadUrl: config.CONVENTION_PDF_URL, indexDir: config.indexDir, embeddings: config.EMBEDDINGS, waitMs: config.INDEX_BUILD_WAIT_SECONDS * 1000 };
 }
 
 function articleViews(index: LoadedIndex, explainers: Explainers): Map<number, ArticleView> {
@@ -380,15 +471,27 @@ function articleViews(index: LoadedIndex, explainers: Explainers): Map<number, A
   return views;
 }
 
+/**
+ * The facade over a verified index: CURRENT's version, or — when it is damaged — the newest intact one
+ * (`damagedCurrent` then says what was wrong, for the caller to rebuild it). With no usable version
+ * at all, builds one first (unless `buildIfMissing` is false), waiting for another process's build.
+ */
 export async function createBot(config: Config, options: CreateBotOptions = {}): Promise<ConventionBot> {
-  let index: LoadedIndex;
+  options.onPhase?.("loading index");
+  let servable: Servable;
   try {
-    index = await loadIndex(config.indexDir, config.EMBEDDINGS);
+    servable = await loadServable(config.indexDir, config.EMBEDDINGS);
   } catch (err) {
-    if (!(err instanceof IndexMissingError) || options.buildIfMissing === false) throw err;
-    log.info("no index yet: building it from the corpus");
-    const summary = await buildIndex(buildSettings(config));
-    index = await loadIndex(config.indexDir, config.EMBEDDINGS, summary.version);
+    const noIntact = err instanceof NoIntactIndexError;
+    if (!(err instanceof IndexMissingError || noIntact) || options.buildIfMissing === false) throw err;
+    if (noIntact) logDamaged(err.damage, "no intact version is left: rebuilding it now");
+    else log.info("no index yet: building it from the corpus");
+    options.onPhase?.("building index");
+    const onWait = () => options.onPhase?.("waiting for another process's index build");
+    const summary = await buildIndex(buildSettings(config), { onWait });
+    servable = { index: await loadIndex(config.indexDir, config.EMBEDDINGS, summary.version) };
   }
-  return new ConventionBot(config, index, options);
+  const bot = new ConventionBot(config, servable.index, options);
+  bot.damagedCurrent = servable.damaged;
+  return bot;
 }

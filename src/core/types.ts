@@ -173,6 +173,8 @@ export interface ReindexOptions {
   /** Rebuild even when the content hash matches the current version. */
   force?: boolean;
   onProgress?: (p: ReindexProgress) => void;
+  /** Called while the build waits for another process's build (at once, then about every 10 s). */
+  onWait?: (wait: { pid?: number; waitedMs: number; limitMs: number }) => void;
 }
 
 export interface IndexDiff {
@@ -193,6 +195,8 @@ export interface ReindexSummary {
   chunks: number;
   seconds: number;
   diff: IndexDiff;
+  /** The current version was damaged (this file, this reason) and the build replaced it. */
+  damaged?: { version: string; file: string; reason: string };
 }
 
 /** What the operations store keeps about an answer (the facade fills it, a Recorder persists it). */
@@ -218,6 +222,8 @@ export interface StatsSummary {
   byPlatform: Record<string, number>;
   topArticles: { article: number; count: number }[];
   gaps: { at: string; platform: string; language: string; reason: "refused" | "down"; question?: string; note?: string }[];
+  /** Something the admin must know about the store itself (recording stopped, a damaged file moved aside). */
+  notice?: string;
 }
 
 export interface ForgetResult {

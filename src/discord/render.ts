@@ -235,6 +235,7 @@ export function renderStats(stats: StatsSummary, lang: Language): APIEmbed {
   return {
     title: say(lang, "stats-title", { days: stats.days }),
     color: COLOR_ADMIN,
+    ...(stats.notice ? { description: truncate(`⚠️ ${escape(stats.notice)}`, LIMITS.embedDescription) } : {}),
     fields: [
       { name: say(lang, "stats-questions"), value: String(stats.totalQuestions), inline: true },
       { name: say(lang, "stats-refused"), value: `${stats.refused}${rate}`, inline: true },

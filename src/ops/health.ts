@@ -1,7 +1,9 @@
 /**
- * The HTTP endpoint orchestrators and Prometheus talk to (only when HEALTH_PORT is set):
- * `/healthz` says the process is up, `/readyz` that it can answer (an index is loaded and every
- * platform is connected), `/metrics` serves the registry in Prometheus text format.
+ * The HTTP endpoint orchestrators and Prometheus talk to (only when HEALTH_PORT is set). It starts
+ * before anything else, so from the first second `/healthz` says the process is alive and `/readyz`
+ * says why it cannot answer yet ("building index", "connecting to Telegram …"); it is ready once a
+ * verified index version serves without failing most answers and every platform is connected.
+ * `/metrics` serves the registry in Prometheus text format.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +17,8 @@ import { currentVersion } from "./metrics.js";
 export interface ReadinessProbe {
   bot(): ConventionBot | undefined;
   services(): readonly Service[];
+  /** What startup is still doing, if anything ("building index", "connecting to Telegram"). */
+  starting?(): string | undefined;
 }
 
 export interface HealthOptions {
@@ -32,16 +36,37 @@ export interface HealthService extends Service {
 
 export interface Readiness {
   ready: boolean;
+  /** Why not ready (null when ready). */
+  reason: string | null;
   indexVersion: string | null;
   services: Record<string, boolean>;
 }
 
-/** Ready = an index is served and every service (Telegram, Discord, …) reports itself ready. */
+/**
+ * Ready = startup is over, a verified index version is served and not failing most of its answers,
+ * and every service (Telegram, Discord, …) reports itself ready.
+ */
 export function readiness(probe: ReadinessProbe): Readiness {
-  const indexVersion = currentVersion(probe.bot()) ?? null;
+  const bot = probe.bot();
+  const indexVersion = currentVersion(bot) ?? null;
   const services: Record<string, boolean> = {};
   for (const s of probe.services()) services[s.name] = safeReady(s);
-  return { ready: indexVersion !== null && Object.values(services).every(Boolean), indexVersion, services };
+  const serving = servingOf(bot);
+  const down = Object.keys(services).find((name) => !services[name]);
+  const reason =
+    probe.starting?.() ??
+    (indexVersion === null || !serving ? "no verified index version is served" : undefined) ??
+    (serving && !serving.healthy ? (serving.problem ?? "the served index version is failing") : undefined) ??
+    (down ? `${down} is not connected` : null);
+  return { ready: reason === null, reason, indexVersion, services };
+}
+
+function servingOf(bot: ConventionBot | undefined): ReturnType<ConventionBot["serving"]> | undefined {
+  try {
+    return bot?.serving();
+  } catch {
+    return undefined;
+  }
 }
 
 function safeReady(service: Service): boolean {

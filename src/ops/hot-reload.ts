@@ -1,7 +1,8 @@
 /**
  * Hot index reload: when INDEX_DIR/CURRENT changes (an admin ran `npm run ingest` on the host, or a
  * `/reindex` finished), ask the facade to load the version it names. The facade swaps it in
- * between questions, or throws and keeps serving the old one; either way the bot never restarts.
+ * between questions once it passes verification, or refuses it and keeps serving the old one;
+ * either way the bot never restarts.
  *
  * Polling with `fs.watchFile` rather than `fs.watch`: it sees a pointer replaced by rename (how
  * writers update it atomically), works on network and container volumes, and costs one stat a second.
@@ -10,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Service } from "../service.js";
 import type { ConventionBot } from "../core/bot.js";
+import { IndexDamagedError } from "../core/index/verify.js";
 import { log } from "../log.js";
 
 export const POINTER_FILE = "CURRENT";
@@ -30,7 +32,13 @@ export function watchIndexPointer(bot: ConventionBot, indexDir: string, options:
     try {
       if (await bot.reload()) log.info({ from: before, to: bot.indexVersion }, "index reloaded");
     } catch (err) {
-      log.error({ err: (err as Error).message, serving: bot.indexVersion }, "new index version failed to load; the old one keeps serving");
+      // One line naming the version, the file and the reason; the old version keeps serving.
+      const serving = bot.indexVersion;
+      if (err instanceof IndexDamagedError) {
+        log.error({ version: err.version, file: err.file, reason: err.reason, serving }, `index version ${err.version} refused (${err.file}: ${err.reason}); still serving ${serving}`);
+      } else {
+        log.error({ err: (err as Error).message, serving }, `new index version failed to load; still serving ${serving}`);
+      }
     }
   };
 

@@ -10,7 +10,7 @@ import type { Answer, AnswerOptions, ConventionBot, LlmFallbackReason, ReindexSu
 const ANSWER_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60];
 
 export class BotMetrics {
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly #bot: ConventionBot;
   readonly #questions: Counter<"platform" | "grounded">;
   readonly #answerSeconds: Histogram;
@@ -18,8 +18,10 @@ export class BotMetrics {
   readonly #indexInfo: Gauge<"version">;
   readonly #llmFallbacks: Counter<"reason">;
 
-  constructor(bot: ConventionBot) {
+  /** `registry`: one the health endpoint already serves (the app starts it before the bot exists). */
+  constructor(bot: ConventionBot, registry: Registry = new Registry()) {
     this.#bot = bot;
+    this.registry = registry;
     collectDefaultMetrics({ register: this.registry });
     this.#questions = new Counter({
       name: "convention_bot_questions_total",

@@ -39,22 +39,25 @@ export function parseReportArgs(argv: string[]): ReportOptions {
   return { days, json: values.json ?? false };
 }
 
-/** The `--json` shape: exactly these keys. */
-export type ReportJson = Pick<StatsSummary, "totalQuestions" | "refused" | "byDay" | "byPlatform" | "topArticles" | "gaps">;
+/** The `--json` shape: exactly these keys (`notice` only when the store has something to say about itself). */
+export type ReportJson = Pick<StatsSummary, "totalQuestions" | "refused" | "byDay" | "byPlatform" | "topArticles" | "gaps" | "notice">;
 
 export function reportJson(s: StatsSummary): ReportJson {
-  const { totalQuestions, refused, byDay, byPlatform, topArticles, gaps } = s;
-  return { totalQuestions, refused, byDay, byPlatform, topArticles, gaps };
+  const { totalQuestions, refused, byDay, byPlatform, topArticles, gaps, notice } = s;
+  return { totalQuestions, refused, byDay, byPlatform, topArticles, gaps, ...(notice ? { notice } : {}) };
 }
 
 export function emptyStats(days: number): StatsSummary {
   return { days, totalQuestions: 0, refused: 0, byDay: [], byPlatform: {}, topArticles: [], gaps: [] };
 }
 
-/** Read the summary; a missing database means nothing was recorded yet (and is not created by a report). */
+/**
+ * Read the summary; a missing database means nothing was recorded yet (and is not created by a
+ * report). A damaged database is reported, not repaired: moving it aside is for the bot.
+ */
 export function readStats(config: Config, days: number): StatsSummary {
   if (!fs.existsSync(storeFiles(config).db)) return emptyStats(days);
-  const store = openStore(config);
+  const store = openStore(config, { repair: false });
   try {
     return store.stats(days);
   } finally {
@@ -66,6 +69,7 @@ export function renderReport(s: StatsSummary, now: Date = new Date()): string {
   const since = new Date(windowStart(s.days, now)).toISOString().slice(0, 10);
   const out: string[] = [
     `Convention bot: the last ${s.days} day${s.days === 1 ? "" : "s"} (since ${since}, UTC)`,
+    ...(s.notice ? ["", `⚠ ${clip(s.notice, Infinity)}`] : []),
     "",
     table(
       ["", ""],
@@ -115,10 +119,10 @@ function percent(part: number, whole: number): string {
 }
 
 /** One line of user text, without control characters (a question must not drive the admin's terminal). */
-function clip(text: string): string {
+function clip(text: string, max: number = QUESTION_CHARS): string {
   const line = text.normalize("NFC").replace(/\p{Cc}+/gu, " ").replace(/\s+/g, " ").trim();
   const chars = [...line];
-  return chars.length > QUESTION_CHARS ? chars.slice(0, QUESTION_CHARS - 1).join("") + "…" : line;
+  return chars.length > max ? chars.slice(0, max - 1).join("") + "…" : line;
 }
 
 function table(headers: string[], rows: string[][], align: ("l" | "r")[], withHeader = true): string {

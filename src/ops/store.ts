@@ -5,8 +5,11 @@
  * It is the `Recorder` the composition root plugs into the facade, so it sits on the answer path
  * and must never break it: a write that fails (read-only file, locked database, full disk) is
  * logged and dropped, and a database that cannot be opened is retried now and then while
- * answers keep flowing. Privacy is built in: user ids are kept only as salted hashes, the
- * question text only when STORE_QUESTIONS=true, and nothing older than RETENTION_DAYS.
+ * answers keep flowing. What it loses it counts and reports (drop-log.ts); a file that fails its
+ * integrity check is moved aside for a fresh one (store-integrity.ts); and it stops recording rather
+ * than silently change the salt under rows already stored (salt-guard.ts). Privacy is built in: user
+ * ids are kept only as salted hashes, the question text only when STORE_QUESTIONS=true, and nothing
+ * older than RETENTION_DAYS.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -14,9 +17,13 @@ import Database from "better-sqlite3";
 import type { Config } from "../config.js";
 import type { AnswerRecord, Asker, ForgetResult, Recorder, StatsSummary, Vote } from "../core/bot.js";
 import { log } from "../log.js";
+import { DropLog, type Drop, type DropKind } from "./drop-log.js";
+import { errorCode, FailureLog } from "./failure-log.js";
 import { migrate } from "./migrations.js";
+import { saltFor, saltStamp } from "./salt-guard.js";
 import { StatsQuery } from "./stats-query.js";
-import { loadSalt, userHasher, type UserHasher } from "./user-hash.js";
+import { integrityProblem, isDamage, moveAside, StoreDamagedError } from "./store-integrity.js";
+import type { UserHasher } from "./user-hash.js";
 
 export const STORE_FILE = "ops.sqlite";
 export const SALT_FILE = "ops.salt";
@@ -29,19 +36,37 @@ const DAY_MS = 86_400_000;
 const BUSY_TIMEOUT_MS = 200;
 /** How long to wait before trying again to open a database that failed to open. */
 const REOPEN_AFTER_MS = 60_000;
-/** The same failure is logged at most this often (a full disk would otherwise log every answer). */
-const LOG_EVERY_MS = 60_000;
 const MAX_QUESTION_CHARS = 4000;
 const MAX_REASON_CHARS = 500;
 
 export type StoreConfig = Pick<Config, "dataDir" | "STORE_QUESTIONS" | "RETENTION_DAYS">;
+
+export interface StoreStatus {
+  /** False while nothing can be recorded (salt missing or damaged, database unavailable). */
+  recording: boolean;
+  /** What an admin must know and do, in a sentence; null when all is well. */
+  problem: string | null;
+  /** Rows dropped since the store was opened. */
+  dropped: number;
+}
 
 export interface Store extends Recorder {
   /** The database file. */
   readonly file: string;
   /** Delete answers (and their citations and feedback) older than RETENTION_DAYS; returns how many answers went. */
   purge(now?: Date): number;
+  status(): StoreStatus;
+  /** Be told of each dropped row (for metrics); returns the unsubscribe function. */
+  onDrop(listener: (drop: Drop) => void): () => void;
   close(): void;
+}
+
+export interface OpenOptions {
+  /**
+   * Move a database that fails its integrity check aside and start a fresh one (default). The report
+   * passes false: a read-only tool only says so.
+   */
+  repair?: boolean;
 }
 
 /** Thrown by `forget` and `stats` when the database cannot be read or written: their callers must not report a false result. */
@@ -56,8 +81,8 @@ export function storeFiles(config: Pick<Config, "dataDir">): { db: string; salt:
 }
 
 /** Open (creating and migrating as needed) the store under DATA_DIR and purge expired rows. Never throws. */
-export function openStore(config: StoreConfig): Store {
-  const store = new SqliteStore(config);
+export function openStore(config: StoreConfig, options: OpenOptions = {}): Store {
+  const store = new SqliteStore(config, options.repair ?? true);
   store.purge();
   return store;
 }
@@ -65,7 +90,13 @@ export function openStore(config: StoreConfig): Store {
 /** One open database with its prepared statements. */
 class Connection {
   readonly db: Database.Database;
-  readonly hash: UserHasher;
+  /** Null while the salt is missing or damaged: then nothing is recorded (salt-guard.ts). */
+  readonly hash: UserHasher | null;
+  readonly saltProblem: string | null;
+  /** The database file's inode when opened: another process may move a damaged file aside. */
+  readonly ino: number;
+  /** The salt file's identity when opened: a stopped store tries again once it changes. */
+  readonly saltStamp: string;
   readonly stats: StatsQuery;
   readonly #insertAnswer: Database.Statement;
   readonly #insertCitation: Database.Statement;
@@ -76,17 +107,23 @@ class Connection {
 
   constructor(files: { db: string; salt: string }) {
     fs.mkdirSync(path.dirname(files.db), { recursive: true });
-    this.hash = userHasher(loadSalt(files.salt));
     // Create the file ourselves so it is private to this user; SQLite gives -wal/-shm the same mode.
     if (!fs.existsSync(files.db)) fs.closeSync(fs.openSync(files.db, "a", 0o600));
     this.db = new Database(files.db, { timeout: BUSY_TIMEOUT_MS });
     try {
+      this.ino = fs.statSync(files.db).ino;
       this.db.pragma("journal_mode = WAL"); // `npm run report` reads while the bot writes
       this.db.pragma("synchronous = NORMAL");
       this.db.pragma("foreign_keys = ON");
       this.db.pragma("secure_delete = ON"); // forgotten and purged rows are overwritten, not just unlinked
+      const problem = integrityProblem(this.db);
+      if (problem) throw new StoreDamagedError(problem);
       const { from, to } = migrate(this.db);
       if (from !== to) log.info({ from, to }, "operations store: schema migrated");
+      this.saltStamp = saltStamp(files.salt);
+      const salt = saltFor(files.salt, this.db);
+      this.hash = salt.hash;
+      this.saltProblem = salt.problem;
       this.stats = new StatsQuery(this.db);
       this.#insertAnswer = this.db.prepare(
         `INSERT OR IGNORE INTO answers (id, at, platform, chat_kind, user_hash, language, grounded, index_version, ms, question)
@@ -161,6 +198,7 @@ class Connection {
   }
 
   #userHash(asker: Asker): string | null {
+    if (!this.hash) throw new SaltUnavailableError();
     return asker.userId ? this.hash(asker.platform, asker.userId) : null;
   }
 
@@ -174,29 +212,39 @@ class Connection {
   }
 }
 
+/** A write was not tried: without the salt, rows would be stored under hashes /forget cannot find. */
+class SaltUnavailableError extends Error {
+  readonly code = "salt_unavailable";
+}
+
 class SqliteStore implements Store {
   readonly file: string;
   readonly #config: StoreConfig;
   readonly #files: { db: string; salt: string };
+  readonly #repair: boolean;
   readonly #failures = new FailureLog();
+  readonly #drops = new DropLog();
   #connection: Connection | null = null;
   #retryAt = 0;
   #closed = false;
+  #movedAside: string | null = null;
+  #saltReported: string | null = null;
 
-  constructor(config: StoreConfig) {
+  constructor(config: StoreConfig, repair: boolean) {
     this.#config = config;
     this.#files = storeFiles(config);
+    this.#repair = repair;
     this.file = this.#files.db;
     this.#open();
   }
 
   recordAnswer(rec: AnswerRecord): void {
-    this.#attempt("record an answer", undefined, (c) => c.recordAnswer(rec, this.#config.STORE_QUESTIONS));
+    this.#write("answer", "record an answer", undefined, (c) => c.recordAnswer(rec, this.#config.STORE_QUESTIONS));
   }
 
   recordFeedback(answerId: string, asker: Asker, vote: Vote, reason?: string): boolean {
     if (vote !== "up" && vote !== "down") return false;
-    return this.#attempt("record feedback", false, (c) => c.recordFeedback(answerId, asker, vote, reason, new Date()));
+    return this.#write("feedback", "record feedback", false, (c) => c.recordFeedback(answerId, asker, vote, reason, new Date()));
   }
 
   purge(now: Date = new Date()): number {
@@ -212,28 +260,134 @@ class SqliteStore implements Store {
 
   stats(days: number): StatsSummary {
     const span = Number.isFinite(days) ? Math.min(Math.max(Math.floor(days), 1), 3650) : 30;
-    return this.#require("read statistics", (c) => c.stats.run(span));
+    const summary = this.#require("read statistics", (c) => c.stats.run(span));
+    const notice = this.#notice();
+    return notice ? { ...summary, notice } : summary;
+  }
+
+  status(): StoreStatus {
+    const connection = this.#open();
+    const problem = connection?.saltProblem ?? (connection ? null : "The operations database cannot be opened; see the log.");
+    return { recording: Boolean(connection?.hash), problem, dropped: this.#drops.total };
+  }
+
+  onDrop(listener: (drop: Drop) => void): () => void {
+    return this.#drops.onDrop(listener);
   }
 
   close(): void {
     this.#closed = true;
+    this.#drops.close();
     this.#connection?.db.close();
     this.#connection = null;
   }
 
-  /** The open connection, opening it if the last failed attempt is old enough; null while unavailable. */
+  /** What /stats and the report show the admin besides the numbers. */
+  #notice(): string | undefined {
+    const notes = [
+      this.#connection?.saltProblem,
+      this.#movedAside ? `The database failed its integrity check and was moved aside to ${path.basename(this.#movedAside)}; a fresh store started, so older rows are not counted here.` : null,
+    ].filter(Boolean);
+    return notes.length ? notes.join(" ") : undefined;
+  }
+
+  /**
+   * The open connection, opening it if the last failed attempt is old enough; null while unavailable.
+   * A connection whose file was replaced (another process moved a damaged one aside) is reopened, and
+   * a store stopped for want of its salt tries again once the salt file is back.
+   */
   #open(): Connection | null {
     if (this.#closed) return null;
+    if (this.#connection && (this.#replaced(this.#connection) || (!this.#connection.hash && saltStamp(this.#files.salt) !== this.#connection.saltStamp))) {
+      this.#connection.db.close();
+      this.#connection = null;
+      this.#retryAt = 0;
+    }
     if (this.#connection) return this.#connection;
     if (Date.now() < this.#retryAt) return null;
     try {
-      this.#connection = new Connection(this.#files);
+      this.#connection = this.#connect();
       this.#failures.recovered("open the database");
     } catch (err) {
       this.#retryAt = Date.now() + REOPEN_AFTER_MS;
       this.#failures.report("open the database", err);
     }
     return this.#connection;
+  }
+
+  #connect(): Connection {
+    let connection: Connection;
+    try {
+      connection = new Connection(this.#files);
+    } catch (err) {
+      if (!isDamage(err) || !this.#repair) throw err;
+      this.#quarantine(err);
+      connection = new Connection(this.#files);
+    }
+    if (connection.saltProblem && connection.saltProblem !== this.#saltReported) {
+      this.#saltReported = connection.saltProblem;
+      log.error({ file: path.basename(this.#files.salt) }, `operations store: ${connection.saltProblem}`);
+    }
+    return connection;
+  }
+
+  #replaced(connection: Connection): boolean {
+    try {
+      return fs.statSync(this.#files.db).ino !== connection.ino;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Move the damaged file aside (one error line) so that a fresh store can start in its place. */
+  #quarantine(err: unknown): void {
+    this.#connection?.db.close();
+    this.#connection = null;
+    const movedTo = moveAside(this.#files.db);
+    this.#movedAside = movedTo;
+    const problem = err instanceof StoreDamagedError ? err.problem : (err as Error).message;
+    log.error(
+      { file: path.basename(this.#files.db), movedTo: path.basename(movedTo), code: errorCode(err), problem },
+      `operations store: ${path.basename(this.#files.db)} failed its integrity check (${problem}); moved aside to ${path.basename(movedTo)} and started a fresh store`,
+    );
+  }
+
+  /**
+   * A row to persist: on failure it is dropped (counted and reported) and `fallback` returned. A write
+   * that meets a damaged file is not retried into it: the file is checked, moved aside if it fails,
+   * and the row written to the fresh store.
+   */
+  #write<T>(kind: DropKind, action: string, fallback: T, run: (c: Connection) => T, retried = false): T {
+    const connection = this.#open();
+    if (!connection) {
+      this.#drops.drop(kind, "unavailable");
+      return fallback;
+    }
+    try {
+      const result = run(connection);
+      this.#failures.recovered(action);
+      return result;
+    } catch (err) {
+      if (err instanceof SaltUnavailableError) {
+        this.#drops.drop(kind, err.code);
+        return fallback;
+      }
+      if (isDamage(err) && this.#repair && !retried && this.#failsCheck(connection)) {
+        this.#quarantine(err);
+        return this.#write(kind, action, fallback, run, true);
+      }
+      this.#failures.report(action, err);
+      this.#drops.drop(kind, errorCode(err));
+      return fallback;
+    }
+  }
+
+  #failsCheck(connection: Connection): boolean {
+    try {
+      return integrityProblem(connection.db) !== null;
+    } catch {
+      return true;
+    }
   }
 
   /** Run a write the caller must not wait on or fail from: on any error, log it and return `fallback`. */
@@ -245,7 +399,7 @@ class SqliteStore implements Store {
       this.#failures.recovered(action);
       return result;
     } catch (err) {
-      this.#failures.report(action, err);
+      if (!(err instanceof SaltUnavailableError)) this.#failures.report(action, err);
       return fallback;
     }
   }
@@ -257,42 +411,8 @@ class SqliteStore implements Store {
     try {
       return run(connection);
     } catch (err) {
-      this.#failures.report(action, err);
+      if (!(err instanceof SaltUnavailableError)) this.#failures.report(action, err);
       throw new StoreUnavailableError();
-    }
-  }
-}
-
-function errorCode(err: unknown): string {
-  return (err as { code?: unknown })?.code?.toString() ?? "unknown";
-}
-
-/** Logs store failures without flooding: one line per action and error code per minute, with a count of the ones left out. */
-class FailureLog {
-  readonly #last = new Map<string, { at: number; suppressed: number }>();
-
-  report(action: string, err: unknown): void {
-    const code = errorCode(err);
-    const key = `${action}:${code}`;
-    const now = Date.now();
-    const last = this.#last.get(key);
-    if (last && now - last.at < LOG_EVERY_MS) {
-      last.suppressed++;
-      return;
-    }
-    this.#last.set(key, { at: now, suppressed: 0 });
-    log.warn(
-      { action, code, err: (err as Error)?.message, suppressed: last?.suppressed || undefined },
-      `operations store: could not ${action}`,
-    );
-  }
-
-  recovered(action: string): void {
-    for (const key of this.#last.keys()) {
-      if (key.startsWith(`${action}:`)) {
-        this.#last.delete(key);
-        log.info({ action }, "operations store: working again");
-      }
     }
   }
 }

@@ -12,14 +12,20 @@ const SALT_BYTES = 32;
 
 export type UserHasher = (platform: string, userId: string) => string;
 
-/**
- * Read the salt in `file`, creating it on first use. Creation writes a temporary file and links
- * it into place, which fails if another process got there first; then that process's salt wins,
- * so every process sharing the directory hashes alike.
- */
+/** The salt file exists but does not hold a salt. */
+export class SaltDamagedError extends Error {}
+
+/** Read the salt in `file`, creating it on first use. (The store decides first whether it may: salt-guard.ts.) */
 export function loadSalt(file: string): Buffer {
-  const existing = readSalt(file);
-  if (existing) return existing;
+  return readSalt(file) ?? createSalt(file);
+}
+
+/**
+ * Create the salt. Creation writes a temporary file and links it into place, which fails if another
+ * process got there first; then that process's salt wins, so every process sharing the directory
+ * hashes alike.
+ */
+export function createSalt(file: string): Buffer {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   fs.writeFileSync(tmp, randomBytes(SALT_BYTES).toString("hex") + "\n", { mode: 0o600 });
@@ -35,7 +41,8 @@ export function loadSalt(file: string): Buffer {
   return salt;
 }
 
-function readSalt(file: string): Buffer | null {
+/** The salt in `file`; null when there is no file; SaltDamagedError when it holds no valid salt. */
+export function readSalt(file: string): Buffer | null {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8").trim();
@@ -46,7 +53,7 @@ function readSalt(file: string): Buffer | null {
   const salt = Buffer.from(text, "hex");
   if (!/^[0-9a-f]+$/i.test(text) || salt.length < SALT_BYTES) {
     // Regenerating would orphan every stored hash (and break /forget), so refuse instead.
-    throw new Error("the salt file is damaged; restore it from a backup or remove it together with the database");
+    throw new SaltDamagedError("the salt file is damaged; restore it from a backup or remove it together with the database");
   }
   return salt;
 }

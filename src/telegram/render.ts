@@ -162,6 +162,8 @@ export function renderStats(st: StatsSummary, lang: Language): Block[] {
   const questions = say(lang, "stats-questions-line", { total: st.totalQuestions, refused: st.refused });
   const gapsTitle = say(lang, "stats-gaps");
   return [
+    // What the store says about itself (recording stopped, rows lost) comes before the figures it qualifies.
+    ...(st.notice ? [textBlock(`⚠️ ${st.notice}`)] : []),
     { html: `<b>${escapeHtml(title)}</b>\n${escapeHtml(questions)}`, plain: `${title}\n${questions}` },
     textBlock(`${say(lang, "stats-by-platform")}: ${platforms}\n${say(lang, "stats-top-articles")}: ${top}`),
     {

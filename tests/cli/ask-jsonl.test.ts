@@ -47,10 +47,10 @@ describe("ask --jsonl with bad lines", () => {
   });
 
   it("parses ids: strings and numbers are kept, anything else gives way to the line number", () => {
-    expect(parseQuestionLine('{"id": "a", "question": "q"}', 3)).toEqual({ id: "a", question: "q" });
-    expect(parseQuestionLine('{"id": 0, "question": "q"}', 3)).toEqual({ id: 0, question: "q" });
-    expect(parseQuestionLine('{"id": "", "question": "q"}', 3)).toEqual({ id: 3, question: "q" });
-    expect(parseQuestionLine('{"id": {"x": 1}, "question": "q"}', 4)).toEqual({ id: 4, question: "q" });
+    expect(parseQuestionLine('{"id": "a", "question": "q"}', 3)).toEqual({ id: "a", question: "q", history: [] });
+    expect(parseQuestionLine('{"id": 0, "question": "q"}', 3)).toEqual({ id: 0, question: "q", history: [] });
+    expect(parseQuestionLine('{"id": "", "question": "q"}', 3)).toEqual({ id: 3, question: "q", history: [] });
+    expect(parseQuestionLine('{"id": {"x": 1}, "question": "q"}', 4)).toEqual({ id: 4, question: "q", history: [] });
     expect(parseQuestionLine("null", 5)).toEqual({ id: 5, error: "not a JSON object, line 5" });
     expect(parseQuestionLine('{"id": "b", "question": 42}', 6)).toEqual({ id: "b", error: '"question" is not a non-empty string, line 6' });
   });

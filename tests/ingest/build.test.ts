@@ -4,26 +4,27 @@
  * only the summary. The index built in that process is then loaded and queried in another one
  * (`scripts/ask.ts --jsonl`), and its manifest lists what the issue requires.
  *
- * Concurrent builds: two buildIndex calls in one process race for the lock; a build in another
- * process is frozen (SIGSTOP) the moment its lock appears, so a second build meets it for certain;
- * an ingest process meets a lock this process holds.
+ * Concurrent builds: two buildIndex calls in one process race for the lock and take turns; a build
+ * in another process is frozen (SIGSTOP) the moment it holds the lock, so a second build meets it
+ * for certain and waits (or, killed there, leaves a lock that is taken over at once); an ingest
+ * process meets a lock this process holds and waits, saying so.
  */
-import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import lockfile from "proper-lockfile";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { buildIndex, BuildBusyError } from "../../src/core/index/build.js";
+import { acquireBuildLock, LOCK_NAME, OWNER_NAME } from "../../src/core/index/build-lock.js";
+import { log } from "../../src/log.js";
 import { EmbedderMismatchError } from "../../src/core/index/embedder.js";
 import { loadIndex, type IndexManifest } from "../../src/core/index/store.js";
 import { closedPortUrl } from "../fakes/pdf-server.js";
 import { tempDir } from "../helpers/env.js";
 import type { ReindexProgress, ReindexSummary } from "../../src/core/types.js";
+import { freezeInLock } from "./frozen-build.js";
 import { buildDirs, copyIndex, corpusWithoutPdf, envFor, fingerprint, npmRun, PDF_SHA256, PDF_URL, readCurrentSync, scriptEnv, settings, startScript } from "./helpers.js";
 
 const ATTEMPTS = 5;
-const BUSY = "Another index build is running; try again when it has finished.";
 const ROMAN = /^(?:I|II|III|IV|V|VI|VII|VIII|IX)$/;
 const NEWS = "news-hanoi-signing-2025-10-25";
 
@@ -87,10 +88,10 @@ describe("npm run ingest", () => {
     const lines = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(asked.map((q) => q.id));
     for (const l of lines) {
-      expect(Object.keys(l).sort()).toEqual(["answer", "citations", "grounded", "id", "language", "ms"]);
+      expect(Object.keys(l).sort()).toEqual(["answer", "citations", "grounded", "id", "language", "ms", "summary"]);
       expect(l).toMatchObject({ language: expect.stringMatching(/^(en|id|vi)$/), grounded: expect.any(Boolean), answer: expect.any(String), ms: expect.any(Number) });
       for (const c of l.citations) {
-        expect(Object.keys(c).sort()).toEqual(["article", "doc", "paragraph", "title", "url"]);
+        expect(Object.keys(c).sort()).toEqual(["article", "doc", "item", "label", "paragraph", "part", "quote", "title", "url"]);
         expect(c.doc === "convention" || c.doc === NEWS).toBe(true);
       }
     }
@@ -212,36 +213,31 @@ describe("the index manifest", () => {
 });
 
 describe("two builds at once", () => {
-  it("two buildIndex calls with force on one index: one fails with BuildBusyError, the other builds, the index stays loadable", async () => {
+  it("two buildIndex calls with force on one index: the second waits for the first, then builds; never both at once", async () => {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const root = tempDir();
       const indexDir = copyIndex(root);
       const served = readCurrentSync(indexDir);
-      // "chunk" is reported just before a build takes the lock, "save" once it has swapped CURRENT (lock still held).
+      // "save" is reported once a build has swapped CURRENT (lock still held); "wait" when one waits for the other.
       const events: string[] = [];
       const build = (name: string) =>
         buildIndex(settings({ indexDir, cacheDir: path.join(root, `cache-${name}`) }), {
           force: true,
           onProgress: (p: ReindexProgress) => {
-            if (p.stage === "chunk" || p.stage === "save") events.push(`${name}:${p.stage}`);
+            if (p.stage === "save") events.push(`${name}:save`);
           },
+          onWait: () => events.push(`${name}:wait`),
         });
-      const results = await Promise.allSettled([build("a"), build("b")]);
-      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-      const built = results.filter((r): r is PromiseFulfilledResult<ReindexSummary> => r.status === "fulfilled");
-      if (rejected.length === 0) {
-        // Only acceptable if the two never overlapped (one saved before the other reached its lock): retry.
-        expect(events, "both builds held the lock at once").toSatisfy(
-          (e: string[]) => e.join() === "a:chunk,a:save,b:chunk,b:save" || e.join() === "b:chunk,b:save,a:chunk,a:save",
-        );
-        continue;
-      }
-      expect(rejected).toHaveLength(1);
-      expect(rejected[0].reason).toBeInstanceOf(BuildBusyError);
-      expect((rejected[0].reason as Error).message).toBe(BUSY);
-      expect(built).toHaveLength(1);
-      expect(built[0].value).toMatchObject({ outcome: "built", version: served, articles: 68 });
-      expect(fs.existsSync(path.join(indexDir, ".build.lock"))).toBe(false);
+      const results = await Promise.all([build("a"), build("b")]);
+      expect(results.map((r) => r.outcome)).toEqual(["built", "built"]);
+      const waiter = events.find((e) => e.endsWith(":wait"))?.split(":")[0];
+      if (!waiter) continue; // they never overlapped: try again
+      const holder = waiter === "a" ? "b" : "a";
+      // The waiter saved only after the holder had saved and released.
+      expect(events.indexOf(`${holder}:save`)).toBeLessThan(events.indexOf(`${waiter}:save`));
+      expect(events.filter((e) => e.endsWith(":save"))).toHaveLength(2);
+      expect(fs.existsSync(path.join(indexDir, LOCK_NAME))).toBe(false);
+      expect(fs.existsSync(path.join(indexDir, OWNER_NAME))).toBe(false);
       expect(buildDirs(indexDir)).toEqual([]);
       expect(readCurrentSync(indexDir)).toBe(served);
       const loaded = await loadIndex(indexDir, "local");
@@ -252,73 +248,92 @@ describe("two builds at once", () => {
     throw new Error(`the two builds never overlapped in ${ATTEMPTS} attempts`);
   });
 
-  it("the second fails with the lock error; the first completes and the index stays valid", async () => {
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const root = tempDir();
-      const indexDir = copyIndex(root);
-      const lock = path.join(indexDir, ".build.lock");
-      const { child, done } = startScript("ingest.ts", ["--force"], await envFor(root, indexDir));
-      let frozen = false;
-      const watcher = fs.watch(indexDir, (_event, name) => {
-        if (name === ".build.lock" && !frozen && fs.existsSync(lock)) frozen = child.kill("SIGSTOP");
-      });
-      try {
-        const first = await Promise.race([
-          done,
-          (async () => {
-            while (!frozen) await new Promise((r) => setTimeout(r, 5));
-          })(),
-        ]);
-        watcher.close();
-        if (first || !fs.existsSync(lock)) {
-          // The first build ran its locked section before we could freeze it: try again.
-          child.kill("SIGCONT");
-          await done;
-          continue;
-        }
-        const before = fingerprint(indexDir);
-        const second = buildIndex(settings({ indexDir, cacheDir: path.join(root, "cache") }), { force: true });
-        await expect(second).rejects.toThrow(BuildBusyError);
-        await expect(second).rejects.toThrow(BUSY);
-        expect(fingerprint(indexDir)).toEqual(before);
+  it("a build that meets another process's build waits for it and takes its result instead of building again", async () => {
+    const root = tempDir();
+    const indexDir = path.join(root, "index"); // empty: the first start of a deployment
+    const first = await freezeInLock(indexDir, [], () => envFor(root, indexDir));
+    try {
+      // Not allowed to wait: a one-sentence refusal naming the holder, nothing written.
+      const before = fingerprint(indexDir);
+      const impatient = buildIndex(settings({ indexDir, cacheDir: path.join(root, "cache"), waitMs: 0 }));
+      await expect(impatient).rejects.toThrow(BuildBusyError);
+      await expect(impatient).rejects.toThrow(`Another index build (pid ${first.child.pid}) is running; try again when it has finished.`);
+      expect(fingerprint(indexDir)).toEqual(before);
 
-        child.kill("SIGCONT");
-        const run = await done;
-        expect(run.code, run.stderr).toBe(0);
-        expect(run.stdout).toMatch(/^Index [0-9a-f]{16}: built\n/);
-        expect(fs.existsSync(lock)).toBe(false);
-        expect(buildDirs(indexDir)).toEqual([]);
-        const loaded = await loadIndex(indexDir, "local");
-        expect(loaded.manifest.version).toBe(readCurrentSync(indexDir));
-        expect(loaded.chunks.length).toBe(loaded.manifest.chunks);
-        return;
-      } finally {
-        watcher.close();
-        if (child.exitCode === null && child.signalCode === null) {
-          child.kill("SIGKILL");
-          await once(child, "close").catch(() => undefined);
-        }
-      }
+      // Allowed to wait: it says so, and once the first build is done it reuses what that build made.
+      let waiting!: () => void;
+      const waited = new Promise<void>((resolve) => (waiting = resolve));
+      const second = buildIndex(settings({ indexDir, cacheDir: path.join(root, "cache") }), { onWait: () => waiting() });
+      await waited;
+      first.resume();
+      const run = await first.done;
+      expect(run.code, run.stderr).toBe(0);
+      const built = /^Index ([0-9a-f]{16}): built\n/.exec(run.stdout)?.[1];
+      expect(built).toBeDefined();
+      const afterFirst = fingerprint(indexDir);
+      expect(await second).toMatchObject({ outcome: "unchanged", version: built, articles: 68 });
+      expect(fingerprint(indexDir)).toEqual(afterFirst);
+      expect((await loadIndex(indexDir, "local")).manifest.version).toBe(built);
+    } finally {
+      await first.kill();
     }
-    throw new Error(`could not freeze the first build inside its lock in ${ATTEMPTS} attempts`);
   });
 
-  it("an ingest process meets a build in progress in another process: one-sentence error, index untouched", async () => {
+  it("a lock left by a killed build is taken over at once (its owner's pid is gone)", async () => {
+    const root = tempDir();
+    const indexDir = copyIndex(root);
+    const served = readCurrentSync(indexDir);
+    const dead = await freezeInLock(indexDir, ["--force"], () => envFor(root, indexDir));
+    await dead.kill();
+    expect(fs.existsSync(path.join(indexDir, LOCK_NAME))).toBe(true);
+    const warn = vi.spyOn(log, "warn");
+    try {
+      // No waiting allowed: only an immediate takeover lets this build run.
+      const summary = await buildIndex(settings({ indexDir, cacheDir: path.join(root, "cache"), waitMs: 0 }), { force: true });
+      expect(summary).toMatchObject({ outcome: "built", version: served });
+      const tookOver = warn.mock.calls.find(([, msg]) => typeof msg === "string" && msg.includes("took over the index build lock"));
+      expect(tookOver?.[1]).toBe(`took over the index build lock left by pid ${dead.child.pid}, which is no longer running`);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(fs.existsSync(path.join(indexDir, LOCK_NAME))).toBe(false);
+    expect(buildDirs(indexDir)).toEqual([]);
+    expect((await loadIndex(indexDir, "local")).manifest.version).toBe(served);
+  });
+
+  it("npm run ingest waits for a build in progress with a progress line, then runs; told not to wait, it refuses in one sentence", async () => {
     const root = tempDir();
     const indexDir = copyIndex(root);
     // This test process holds the build lock exactly as a running build (or a bot's /reindex) does.
-    const release = await lockfile.lock(indexDir, { lockfilePath: path.join(indexDir, ".build.lock"), stale: 15_000, update: 5_000, retries: 0 });
+    const held = await acquireBuildLock(indexDir, { waitMs: 0 });
+    let released = false;
     try {
       const before = fingerprint(indexDir);
-      const run = await startScript("ingest.ts", ["--force"], await envFor(root, indexDir)).done;
-      expect(run.code).toBe(1);
-      expect(run.stdout).toBe("");
-      expect(run.stderr).toBe(`Error: ${BUSY}\n`);
+      const refused = await startScript("ingest.ts", ["--force"], { ...(await envFor(root, indexDir)), INDEX_BUILD_WAIT_SECONDS: "0" }).done;
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe("");
+      expect(refused.stderr).toBe(`Error: Another index build (pid ${process.pid}) is running; try again when it has finished.\n`);
       expect(fingerprint(indexDir)).toEqual(before);
+
+      const waiting = startScript("ingest.ts", ["--force"], { ...(await envFor(root, indexDir)), LOG_LEVEL: "info" });
+      let stderr = "";
+      await new Promise<void>((resolve, reject) => {
+        waiting.child.stderr!.on("data", (s: string) => {
+          stderr += s;
+          if (stderr.includes("is running; waiting for it")) resolve();
+        });
+        waiting.done.then(() => reject(new Error(`ingest ended without waiting: ${stderr}`)), reject);
+      });
+      const line = JSON.parse(stderr.split("\n").find((l) => l.includes("waiting for it"))!);
+      expect(line).toMatchObject({ level: 30, pid: process.pid, limitSeconds: 300, msg: `another index build (pid ${process.pid}) is running; waiting for it (0 s of at most 300 s)` });
+      expect(fingerprint(indexDir)).toEqual(before);
+      await held.release();
+      released = true;
+      const run = await waiting.done;
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^Index [0-9a-f]{16}: built\n/);
     } finally {
-      await release();
+      if (!released) await held.release();
     }
-    const summary = await buildIndex(settings({ indexDir, cacheDir: path.join(root, "cache") }), { force: true });
-    expect(summary.outcome).toBe("built");
   });
 });

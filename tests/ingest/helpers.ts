@@ -60,13 +60,14 @@ export function corpusAccepting(root: string, pdf: Uint8Array): { corpusDir: str
 /**
  * Everything about a directory tree that a write would change: each entry's path, size, inode
  * and mtime, and each small file's content. Equal fingerprints mean nothing was written. The
- * build lock is left out: its holder touches it every few seconds while it is alive.
+ * build lock and its owner record are left out: they come and go with whoever builds, and the
+ * holder touches the lock every few seconds while it is alive.
  */
 export function fingerprint(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name === ".build.lock") continue;
+      if (e.name.startsWith(".build.lock")) continue; // the lock and its owner record
       const p = path.join(d, e.name);
       const st = fs.statSync(p, { bigint: true });
       const rel = path.relative(dir, p);
@@ -125,8 +126,8 @@ export interface Finished {
  * Run a script as `node --import tsx scripts/<name>.ts`: one process (the `tsx` CLI would run the
  * script in a grandchild, out of reach of SIGKILL/SIGSTOP sent to the child we hold).
  */
-export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<Finished> } {
-  return startCommand(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], env);
+export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv, input?: string): { child: ChildProcess; done: Promise<Finished> } {
+  return startCommand(process.execPath, ["--import", "tsx", path.join("scripts", script), ...args], env, input);
 }
 
 /** `npm run --silent <script> -- args`: what an admin types. */
@@ -134,8 +135,10 @@ export function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv): 
   return startCommand("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], env).done;
 }
 
-function startCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<Finished> } {
-  const child = spawn(cmd, args, { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
+/** `input`, when given, is piped to the child's stdin (then closed): questions for `npm start`, say. */
+function startCommand(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): { child: ChildProcess; done: Promise<Finished> } {
+  const child = spawn(cmd, args, { cwd: REPO, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (input !== undefined) child.stdin!.end(input);
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (s: string) => (stdout += s));

@@ -40,20 +40,22 @@ describe("/healthz and /readyz", () => {
     expect(await get(health.port, "/healthz")).toMatchObject({ status: 200, body: "ok\n" });
     const loading = await get(health.port, "/readyz");
     expect(loading.status).toBe(503);
-    expect(JSON.parse(loading.body)).toEqual({ ready: false, indexVersion: null, services: { telegram: false, discord: false } });
+    expect(JSON.parse(loading.body)).toEqual({ ready: false, reason: "no verified index version is served", indexVersion: null, services: { telegram: false, discord: false } });
 
     bot = await createBot(testConfig(), { buildIfMissing: false });
     cleanups.push(() => bot!.close());
     const notConnected = await get(health.port, "/readyz");
     expect(notConnected.status).toBe(503);
-    expect(JSON.parse(notConnected.body)).toMatchObject({ ready: false, indexVersion: bot.indexVersion });
+    expect(JSON.parse(notConnected.body)).toMatchObject({ ready: false, reason: "telegram is not connected", indexVersion: bot.indexVersion });
 
     telegram.connected = true;
-    expect((await get(health.port, "/readyz")).status).toBe(503);
+    const oneLeft = await get(health.port, "/readyz");
+    expect(oneLeft.status).toBe(503);
+    expect(JSON.parse(oneLeft.body).reason).toBe("discord is not connected");
     discord.connected = true;
     const ready = await get(health.port, "/readyz");
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.body)).toEqual({ ready: true, indexVersion: bot.indexVersion, services: { telegram: true, discord: true } });
+    expect(JSON.parse(ready.body)).toEqual({ ready: true, reason: null, indexVersion: bot.indexVersion, services: { telegram: true, discord: true } });
 
     // A platform that drops its connection makes the process unready again.
     discord.connected = false;

@@ -6,27 +6,59 @@
 import fs from "node:fs/promises";
 import fsSync from "node:fs";
 import path from "node:path";
-import lockfile from "proper-lockfile";
+import { log } from "../../log.js";
 import { loadCorpus, sectionHash, type Corpus } from "../corpus/index.js";
 import { readManifest } from "../corpus/manifest.js";
 import { obtainSource, sha256, type ObtainOptions } from "../corpus/obtain.js";
 import type { IndexDiff, ReindexOptions, ReindexSummary, ReindexStage } from "../types.js";
+import { acquireBuildLock } from "./build-lock.js";
+import { idsDigest, sumFiles } from "./checksums.js";
 import { chunkCorpus, CHUNKER_VERSION } from "./chunk.js";
 import { createEmbedder } from "./embedder.js";
+import { loadIndexDir } from "./load.js";
 import { readCurrent, readManifestOf, setCurrent, type IndexManifest, type ManifestSection, type StoredDocument } from "./store.js";
+import { checkFiles, IndexDamagedError } from "./verify.js";
+
+export { BuildBusyError } from "./build-lock.js";
 
 /** Bump when parsing changes what comes out of the same sources: it is part of the index version. */
 export const PARSER_VERSION = 2;
 const KEEP_VERSIONS = 3;
 const EMBED_BATCH = 64;
+/** How long a build waits for another process's build before giving up (INDEX_BUILD_WAIT_SECONDS). */
+export const DEFAULT_BUILD_WAIT_MS = 300_000;
 
 export interface BuildSettings extends ObtainOptions {
   indexDir: string;
   embeddings: string;
+  /** How long to wait for another process's build; default DEFAULT_BUILD_WAIT_MS. */
+  waitMs?: number;
 }
 
-/** Another build holds the lock (the CLI, or a bot's /reindex in another process). */
-export class BuildBusyError extends Error {}
+/** The version CURRENT names, as a build sees it: reusable only when its files are exactly as built. */
+interface CurrentState {
+  version: string | null;
+  /** Its manifest, when readable (for the diff), even if the version is damaged. */
+  manifest: IndexManifest | null;
+  damage: IndexDamagedError | null;
+}
+
+/**
+ * Every version was fully verified (probes included) before CURRENT first named it, so files that
+ * still match their checksums are that same verified version: the cheap file check is enough here.
+ */
+async function currentState(indexDir: string): Promise<CurrentState> {
+  const version = await readCurrent(indexDir);
+  if (!version) return { version: null, manifest: null, damage: null };
+  const dir = path.join(indexDir, version);
+  try {
+    return { version, manifest: await checkFiles(dir, version), damage: null };
+  } catch (err) {
+    if (!(err instanceof IndexDamagedError)) throw err;
+    const manifest = await readManifestOf(dir).catch(() => null);
+    return { version, manifest: Array.isArray(manifest?.documents) ? manifest : null, damage: err };
+  }
+}
 
 export async function buildIndex(settings: BuildSettings, options: ReindexOptions = {}): Promise<ReindexSummary> {
   const started = performance.now();
@@ -43,31 +75,42 @@ export async function buildIndex(settings: BuildSettings, options: ReindexOption
     progress("read", i + 1, entries.length);
   }
   const version = sha256(JSON.stringify({ sums, data: dataSums(settings.corpusDir), PARSER_VERSION, CHUNKER_VERSION, embedder: embedder.info.id })).slice(0, 16);
-  const previousVersion = await readCurrent(settings.indexDir);
-  const previous = previousVersion ? await readManifestOf(path.join(settings.indexDir, previousVersion)).catch(() => null) : null;
-  if (previous && version === previousVersion && !options.force && !options.dryRun) {
-    return { version, previousVersion, outcome: "unchanged", ...counts(previous), seconds: seconds(), diff: { added: [], changed: [], removed: [], documents: [] } };
-  }
+  let current = await currentState(settings.indexDir);
+  const previousVersion = current.version;
+  const unchanged = (c: CurrentState): ReindexSummary | null =>
+    c.manifest && !c.damage && c.version === version && !options.force && !options.dryRun
+      ? { version, previousVersion, outcome: "unchanged", ...counts(c.manifest), seconds: seconds(), diff: { added: [], changed: [], removed: [], documents: [] } }
+      : null;
+  const reuse = unchanged(current);
+  if (reuse) return reuse;
+  // A damaged current version counts as changed: rebuilding it is the repair.
+  const damaged = current.damage ? { version: current.damage.version, file: current.damage.file, reason: current.damage.reason } : undefined;
+  if (damaged && !options.dryRun) log.warn(damaged, `index version ${damaged.version} is damaged (${damaged.file}: ${damaged.reason}); rebuilding it`);
 
   const corpus = await loadCorpus(settings, (stage, done, total) => progress(stage, done, total));
   const chunks = chunkCorpus(corpus);
   progress("chunk", chunks.length, chunks.length);
   const manifestDocs = manifestDocuments(corpus);
-  const diff = diffManifests(previous, manifestDocs);
+  const diff = diffManifests(current.manifest, manifestDocs);
   const summary = (outcome: ReindexSummary["outcome"]): ReindexSummary => ({
     version, previousVersion, outcome, documents: manifestDocs.length,
     articles: manifestDocs.flatMap((d) => d.sections).filter((s) => s.kind === "article").length,
-    chunks: chunks.length, seconds: seconds(), diff,
+    chunks: chunks.length, seconds: seconds(), diff, ...(damaged ? { damaged } : {}),
   });
   if (options.dryRun) return summary("dry-run");
 
   await fs.mkdir(settings.indexDir, { recursive: true });
-  const release = await lockfile
-    .lock(settings.indexDir, { lockfilePath: path.join(settings.indexDir, ".build.lock"), stale: 15_000, update: 5_000, retries: 0 })
-    .catch((err: NodeJS.ErrnoException) => {
-      throw err.code === "ELOCKED" ? new BuildBusyError("Another index build is running; try again when it has finished.") : err;
-    });
+  const lock = await acquireBuildLock(settings.indexDir, { waitMs: settings.waitMs ?? DEFAULT_BUILD_WAIT_MS, onWait: options.onWait });
   try {
+    if (lock.waitedMs > 0) {
+      // We waited for another process's build: its result may be exactly what we were about to build.
+      current = await currentState(settings.indexDir);
+      const theirs = unchanged(current);
+      if (theirs) {
+        log.info({ version }, `the build we waited for made version ${version}; using it`);
+        return theirs;
+      }
+    }
     embedder.fit?.(chunks.map((c) => c.pageContent));
     const vectors: number[][] = [];
     for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
@@ -82,18 +125,33 @@ export async function buildIndex(settings: BuildSettings, options: ReindexOption
     await removeAbandonedBuilds(settings.indexDir);
     const tmp = path.join(settings.indexDir, `.build-${version}-${process.pid}`);
     await store.save(tmp);
-    const manifest: IndexManifest = { version, createdAt: new Date().toISOString(), embedder: embedder.info, chunks: chunks.length, documents: manifestDocs };
     const stored: StoredDocument[] = corpus.documents.map((d) => ({ entry: d.entry, chapters: d.chapters, sections: d.sections }));
     await fs.writeFile(path.join(tmp, "sections.json"), JSON.stringify(stored));
     if (embedder.state) await fs.writeFile(path.join(tmp, "embedder.json"), JSON.stringify(embedder.state()));
+    const manifest: IndexManifest = {
+      version, createdAt: new Date().toISOString(), embedder: embedder.info, chunks: chunks.length,
+      chunkIds: idsDigest(chunks.map((c) => c.metadata.id)), files: await sumFiles(tmp), documents: manifestDocs,
+    };
     await fs.writeFile(path.join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2));
+    await verifyBuild(tmp, settings.embeddings, version);
     await moveIntoPlace(tmp, path.join(settings.indexDir, version));
     await setCurrent(settings.indexDir, version);
     progress("save", 1, 1);
     await pruneOldVersions(settings.indexDir, version);
     return summary("built");
   } finally {
-    await release().catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/** The same checks a loader makes, on the finished build, before CURRENT may name it. */
+async function verifyBuild(tmp: string, embeddings: string, version: string): Promise<void> {
+  try {
+    await loadIndexDir(tmp, embeddings, version);
+  } catch (err) {
+    await fs.rm(tmp, { recursive: true, force: true });
+    if (err instanceof IndexDamagedError) throw new Error(`The new index failed its check (${err.file}: ${err.reason}); the current version keeps serving.`);
+    throw err;
   }
 }
 

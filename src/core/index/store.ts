@@ -8,9 +8,9 @@ import path from "node:path";
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import type { Chapter, Paragraph, SectionKind } from "../corpus/index.js";
 import type { SourceEntry } from "../corpus/manifest.js";
+import type { FileSum } from "./checksums.js";
 import type { Chunk } from "./chunk.js";
-import { createEmbedder, EmbedderMismatchError, type Embedder, type EmbedderInfo } from "./embedder.js";
-import type { HashedEmbedderState } from "./embeddings.js";
+import type { Embedder, EmbedderInfo } from "./embedder.js";
 
 export interface ManifestSection {
   kind: SectionKind;
@@ -28,6 +28,10 @@ export interface IndexManifest {
   createdAt: string;
   embedder: EmbedderInfo;
   chunks: number;
+  /** sha256 of the chunk ids in docstore order (see checksums.ts). */
+  chunkIds: string;
+  /** Size and sha256 of every other file of the version, checked before anything is parsed. */
+  files: Record<string, FileSum>;
   documents: { id: string; title: string; language: string; kind: string; url: string; date?: string; sha256: string; sections: ManifestSection[] }[];
 }
 
@@ -48,7 +52,6 @@ export interface LoadedIndex {
 }
 
 export const CURRENT = "CURRENT";
-const HNSW_EF = 128;
 
 export class IndexMissingError extends Error {}
 
@@ -72,22 +75,4 @@ export async function readManifestOf(dir: string): Promise<IndexManifest> {
   return JSON.parse(await fs.readFile(path.join(dir, "manifest.json"), "utf8"));
 }
 
-/** Load a version (default: CURRENT) for querying with the configured embedder. */
-export async function loadIndex(indexDir: string, embeddingsSetting: string, version?: string): Promise<LoadedIndex> {
-  const v = version ?? (await readCurrent(indexDir));
-  if (!v) throw new IndexMissingError("There is no index yet: run `npm run ingest` first.");
-  const dir = path.join(indexDir, v);
-  const manifest = await readManifestOf(dir);
-  const state = embeddingsSetting === "local" ? (JSON.parse(await fs.readFile(path.join(dir, "embedder.json"), "utf8")) as HashedEmbedderState) : undefined;
-  const embedder = await createEmbedder(embeddingsSetting, state);
-  if (embedder.info.id !== manifest.embedder.id) {
-    throw new EmbedderMismatchError(`The index was built with embedder ${manifest.embedder.id} but ${embedder.info.id} is configured: rebuild it with \`npm run ingest -- --force\`.`);
-  }
-  const { HNSWLib } = await import("@langchain/community/vectorstores/hnswlib");
-  const store = await HNSWLib.load(dir, embedder.embeddings);
-  // ef is not saved with the index and defaults to 10, far too low for good recall.
-  store.index.setEf(HNSW_EF);
-  const chunks = [...(store.docstore as unknown as { _docs: Map<string, Chunk> })._docs.values()];
-  const documents = JSON.parse(await fs.readFile(path.join(dir, "sections.json"), "utf8")) as StoredDocument[];
-  return { dir, manifest, store, embedder, chunks, documents };
-}
+export { loadIndex } from "./load.js";

@@ -10,6 +10,12 @@ export function articleHeading(n: number, title: string, lang: Language): string
   return /^\s*(article|pasal|điều)\s+\d+/i.test(title) ? title : say(lang, "article-heading", { number: n, title });
 }
 
+/** The article's unofficial plain-language gist in `lang`, with its label, when the corpus has one. */
+export function articleGist(view: ArticleView, lang: Language): { label: string; text: string } | undefined {
+  const text = view.gist?.[lang];
+  return text ? { label: say(lang, "answer-summary"), text } : undefined;
+}
+
 /** "Chapter V — International cooperation" (empty when the article has no chapter). */
 export function chapterLine(view: ArticleView, lang: Language): string {
   const chapter = view.chapter && (/^chapter/i.test(view.chapter) ? view.chapter : say(lang, "article-chapter", { chapter: view.chapter }));

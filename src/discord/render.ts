@@ -8,7 +8,7 @@ import { embedLength, escapeMarkdown, type APIEmbed, type APIEmbedField } from "
 import { answerView, quoteLine, quoteOf, type AnswerView } from "../chat/answer.js";
 import { say, sayLines } from "../chat/catalog.js";
 import { pack, splitText, truncate } from "../chat/split.js";
-import { articleHeading, chapterLine, readableTime, reindexChanges } from "../chat/views.js";
+import { articleGist, articleHeading, chapterLine, readableTime, reindexChanges } from "../chat/views.js";
 import type { Answer, ArticleView, Citation, Language, ReindexSummary, SourcesView, StatsSummary } from "../core/bot.js";
 import { LIMITS, link } from "./limits.js";
 
@@ -150,7 +150,10 @@ export function paginate(embeds: APIEmbed[]): Page[] {
  */
 export function renderArticle(view: ArticleView, lang: Language, indexVersion: string): APIEmbed {
   const more = `\n\n${link(say(lang, "answer-read-full-text"), view.url)}`;
-  const room = LIMITS.embedDescription - more.length;
+  const gist = articleGist(view, lang);
+  // The gist opens the description, in the reader's language; the official paragraphs follow.
+  const opening = gist ? `*${escape(gist.label)}:* ${escape(gist.text)}\n\n` : "";
+  const room = LIMITS.embedDescription - more.length - opening.length;
   const paragraphs = view.paragraphs.map(escape);
   let description = "";
   let shown = 0;
@@ -163,6 +166,7 @@ export function renderArticle(view: ArticleView, lang: Language, indexVersion: s
   if (shown === 0 && paragraphs.length) description = truncate(paragraphs[0], room);
   const complete = shown === paragraphs.length;
   if (!complete) description += more;
+  description = opening + description;
   const index = say(lang, "answer-index", { version: indexVersion });
   const footer = complete ? index : `${index} · ${say(lang, "article-paragraphs-shown", { shown, total: paragraphs.length })}`;
   const embed: APIEmbed = {

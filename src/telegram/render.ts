@@ -8,7 +8,7 @@ import type { Answer, ArticleView, Language, ReindexSummary, SourcesView, StatsS
 import { answerView, quoteLine, type Block as ViewBlock } from "../chat/answer.js";
 import { say, sayLines } from "../chat/catalog.js";
 import { pack as packPieces, splitText as split, type Measure } from "../chat/split.js";
-import { articleHeading, chapterLine, readableTime, reindexChanges } from "../chat/views.js";
+import { articleGist, articleHeading, chapterLine, readableTime, reindexChanges } from "../chat/views.js";
 
 /** Telegram's limit for one text message, in UTF-16 code units after entity parsing. */
 export const MESSAGE_LIMIT = 4096;
@@ -100,9 +100,10 @@ export function renderAnswer(answer: Answer, lang: Language = answer.language): 
   return blocks;
 }
 
-/** An article: heading, chapter, each paragraph, its interpretative notes, the official link. */
+/** An article: heading, chapter, its unofficial gist in the reader's language, each paragraph, its interpretative notes, the official link. */
 export function renderArticle(view: ArticleView, lang: Language): Block[] {
   const heading = articleHeading(view.article, view.title, lang);
+  const gist = articleGist(view, lang);
   const chapter = chapterLine(view, lang);
   const notes = say(lang, "article-notes");
   const official = say(lang, "official-text");
@@ -112,6 +113,7 @@ export function renderArticle(view: ArticleView, lang: Language): Block[] {
       plain: heading + (chapter ? `\n${chapter}` : ""),
       heading: true,
     },
+    ...(gist ? [{ html: `<i>${escapeHtml(gist.label)}:</i> ${escapeHtml(gist.text)}`, plain: `${gist.label}: ${gist.text}` }] : []),
     ...view.paragraphs.map((p) => textBlock(p)),
   ];
   if (view.notes.length) {

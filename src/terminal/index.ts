@@ -11,7 +11,7 @@ import readline from "node:readline";
 import { ask } from "../chat/asking.js";
 import { languageOf, say } from "../chat/catalog.js";
 import { Chat } from "../chat/chat.js";
-import { articleHeading, readableTime } from "../chat/views.js";
+import { articleGist, articleHeading, readableTime } from "../chat/views.js";
 import { renderAnswer } from "../cli/format.js";
 import type { Config } from "../config.js";
 import type { ConventionBot, Language } from "../core/bot.js";
@@ -102,7 +102,9 @@ function command(text: string, bot: ConventionBot, chat: Chat, lang: Language, w
   } else if (cmd === "/article") {
     const a = bot.article(Number(arg));
     const max = bot.articleTitles().length;
-    write(a ? `${articleHeading(a.article, a.title, lang)}\n\n${a.paragraphs.join("\n\n")}\n\n${a.url}` : say(lang, "article-not-found", { number: arg ?? "", max }));
+    const gist = a && articleGist(a, lang);
+    const opening = gist ? `${gist.label}: ${gist.text}\n\n` : "";
+    write(a ? `${articleHeading(a.article, a.title, lang)}\n\n${opening}${a.paragraphs.join("\n\n")}\n\n${a.url}` : say(lang, "article-not-found", { number: arg ?? "", max }));
   } else write(say(lang, "help-terminal"));
   return true;
 }

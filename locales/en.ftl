@@ -154,3 +154,47 @@ command-stats = Usage and coverage gaps of the last 7 days (admins)
 
 inline-help = Type a few words to find an article
 inline-no-results = No matching article
+
+## The answering core: framing lines around quotes, refusals, document names (src/core/answer/i18n.ts).
+core-intro = Here is what the Convention says:
+core-doc-intro = { $name } says:
+core-dated = { $name } of { $date }
+core-date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+  } { $year }
+core-paragraph-label = { $name }, para. { $paragraph }
+core-language-name = { $language ->
+    [id] Indonesian
+    [vi] Vietnamese
+   *[other] English
+  }
+core-original-note = (Quoted in the original { $language }; there is no translation.)
+core-also = See also:
+core-more-at = Full text: { $url }
+core-translation-note = (Quoted from the official English text.)
+core-refusal-not-found = I couldn't find this in the UN Convention against Cybercrime or in the news report of its signing, so I can't answer it.
+core-refusal-status = I can't tell who has signed or ratified the Convention, or whether it is in force: my sources are its adopted text and one report of the signing ceremony, not a record of signatures and ratifications. The UN Treaty Collection keeps that record: { $url }
+core-refusal-prediction = I can't predict what the Convention will achieve: my sources are its text and one news report. I can tell you what the text provides.
+core-refusal-opinion = I don't give opinions or advice on the Convention; I can tell you what its text says.
+core-refusal-other-instrument = I only answer about the UN Convention against Cybercrime and the report of its signing, not about other treaties or national laws.
+core-refusal-howto = I can't help with technical support: I answer questions about the UN Convention against Cybercrime and the report of its signing.
+core-refusal-off-topic = That is outside what I know: I answer questions about the UN Convention against Cybercrime and the report of its signing.
+core-what-it-says = What does Article { $article } ({ $title }) say?
+core-suggestions =
+    What does the Convention say about illegal access to computer systems?
+    How does extradition work under the Convention?
+    Where was the Convention signed?
+core-discrepancy = Note: the sources disagree here.
+core-paragraph-missing = Article { $article } has no paragraph { $paragraph }; here is the article.
+core-original-mark = Original ({ $language })

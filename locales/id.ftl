@@ -147,3 +147,47 @@ command-stats = Penggunaan dan celah cakupan 7 hari terakhir (admin)
 
 inline-help = Ketik beberapa kata untuk mencari pasal
 inline-no-results = Tidak ada pasal yang cocok
+
+## The answering core: framing lines around quotes, refusals, document names (src/core/answer/i18n.ts).
+core-intro = Berikut ketentuan Konvensi:
+core-doc-intro = Menurut { $name }:
+core-dated = { $name } { $date }
+core-date = { $day } { $month ->
+    [1] Januari
+    [2] Februari
+    [3] Maret
+    [4] April
+    [5] Mei
+    [6] Juni
+    [7] Juli
+    [8] Agustus
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Desember
+  } { $year }
+core-paragraph-label = { $name }, paragraf { $paragraph }
+core-language-name = { $language ->
+    [id] bahasa Indonesia
+    [vi] bahasa Vietnam
+   *[other] bahasa Inggris
+  }
+core-original-note = (Dikutip dari teks asli dalam { $language }; belum ada terjemahannya.)
+core-also = Lihat juga:
+core-more-at = Teks lengkap: { $url }
+core-translation-note = (Kutipan dari teks resmi berbahasa Inggris.)
+core-refusal-not-found = Saya tidak menemukan jawabannya dalam Konvensi PBB tentang Kejahatan Siber maupun dalam laporan berita penandatanganannya, jadi saya tidak dapat menjawabnya.
+core-refusal-status = Saya tidak dapat memastikan negara mana yang sudah menandatangani atau meratifikasi Konvensi, atau apakah Konvensi sudah berlaku: sumber saya adalah teks yang diadopsi dan satu laporan upacara penandatanganan, bukan catatan penandatanganan dan ratifikasi. Catatan itu ada di UN Treaty Collection: { $url }
+core-refusal-prediction = Saya tidak dapat memprediksi hasil Konvensi: sumber saya hanya teksnya dan satu laporan berita. Saya dapat menjelaskan apa yang diatur dalam teksnya.
+core-refusal-opinion = Saya tidak memberi pendapat atau saran tentang Konvensi; saya dapat menjelaskan apa yang dikatakan teksnya.
+core-refusal-other-instrument = Saya hanya menjawab tentang Konvensi PBB tentang Kejahatan Siber dan laporan penandatanganannya, bukan tentang perjanjian lain atau undang-undang nasional.
+core-refusal-howto = Saya tidak dapat membantu masalah teknis: saya menjawab pertanyaan tentang Konvensi PBB tentang Kejahatan Siber dan laporan penandatanganannya.
+core-refusal-off-topic = Itu di luar pengetahuan saya: saya menjawab pertanyaan tentang Konvensi PBB tentang Kejahatan Siber dan laporan penandatanganannya.
+core-what-it-says = Apa isi Pasal { $article } ({ $title })?
+core-suggestions =
+    Apa yang diatur Konvensi tentang akses ilegal ke sistem komputer?
+    Bagaimana ekstradisi diatur dalam Konvensi?
+    Di mana upacara penandatanganan Konvensi diadakan?
+core-discrepancy = Catatan: sumber-sumber berbeda dalam hal ini.
+core-paragraph-missing = Pasal { $article } tidak memiliki ayat { $paragraph }; berikut pasalnya.
+core-original-mark = Asli ({ $language })

@@ -147,3 +147,34 @@ command-stats = Sử dụng và lỗ hổng nội dung 7 ngày qua (quản trị
 
 inline-help = Gõ vài từ để tìm một điều
 inline-no-results = Không tìm thấy điều phù hợp
+
+## The answering core: framing lines around quotes, refusals, document names (src/core/answer/i18n.ts).
+core-intro = Công ước quy định như sau:
+core-doc-intro = Theo { $name }:
+core-dated = { $name } ngày { $date }
+core-date = { $day }/{ $month }/{ $year }
+core-paragraph-label = { $name }, đoạn { $paragraph }
+core-language-name = { $language ->
+    [id] tiếng Indonesia
+    [vi] tiếng Việt
+   *[other] tiếng Anh
+  }
+core-original-note = (Trích nguyên văn { $language }; chưa có bản dịch.)
+core-also = Xem thêm:
+core-more-at = Toàn văn: { $url }
+core-translation-note = (Trích từ văn bản chính thức bằng tiếng Anh.)
+core-refusal-not-found = Tôi không tìm thấy nội dung này trong Công ước của Liên Hợp Quốc về chống tội phạm mạng hay trong bản tin về lễ ký, nên không thể trả lời.
+core-refusal-status = Tôi không thể cho biết nước nào đã ký hay phê chuẩn Công ước, hoặc Công ước đã có hiệu lực chưa: nguồn của tôi là văn bản được thông qua và một bản tin về lễ ký, không phải hồ sơ ký và phê chuẩn. Hồ sơ đó có tại UN Treaty Collection: { $url }
+core-refusal-prediction = Tôi không thể dự đoán Công ước sẽ đạt được gì: nguồn của tôi chỉ là văn bản và một bản tin. Tôi có thể cho biết văn bản quy định gì.
+core-refusal-opinion = Tôi không đưa ra ý kiến hay lời khuyên về Công ước; tôi có thể cho biết văn bản nói gì.
+core-refusal-other-instrument = Tôi chỉ trả lời về Công ước của Liên Hợp Quốc về chống tội phạm mạng và bản tin về lễ ký, không về điều ước khác hay luật quốc gia.
+core-refusal-howto = Tôi không thể hỗ trợ kỹ thuật: tôi trả lời câu hỏi về Công ước của Liên Hợp Quốc về chống tội phạm mạng và bản tin về lễ ký.
+core-refusal-off-topic = Điều đó nằm ngoài phạm vi của tôi: tôi trả lời câu hỏi về Công ước của Liên Hợp Quốc về chống tội phạm mạng và bản tin về lễ ký.
+core-what-it-says = Điều { $article } ({ $title }) quy định gì?
+core-suggestions =
+    Công ước quy định gì về truy cập trái phép hệ thống máy tính?
+    Dẫn độ được quy định thế nào trong Công ước?
+    Lễ ký Công ước được tổ chức ở đâu?
+core-discrepancy = Lưu ý: các nguồn không thống nhất ở điểm này.
+core-paragraph-missing = Điều { $article } không có khoản { $paragraph }; dưới đây là toàn bộ điều.
+core-original-mark = Nguyên văn ({ $language })

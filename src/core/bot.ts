@@ -12,7 +12,7 @@ import type { LlmPhraser } from "./answer/llm.js";
 import type { Config } from "../config.js";
 import { log } from "../log.js";
 import { composeArticle, composeExtractive, refusal, type Composed } from "./answer/compose.js";
-import { PHRASES } from "./answer/i18n.js";
+import { phrases } from "./answer/i18n.js";
 import { DocumentNames, datedName } from "./answer/names.js";
 import { languageName } from "./answer/plain.js";
 import { Intents } from "./answer/intents.js";
@@ -182,7 +182,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
       return text ? { ...c, translation: { language, text } } : c;
     });
     const untranslated = [...new Set(citations.filter((c) => c.part === "news" && c.quoteLanguage !== language && !c.translation).map((c) => c.quoteLanguage))];
-    const notes = untranslated.map((l): Composed["blocks"][number] => ({ kind: "note", text: PHRASES[language].originalNote(languageName(l, language)) }));
+    const notes = untranslated.map((l): Composed["blocks"][number] => ({ kind: "note", text: phrases(language).originalNote(languageName(l, language)) }));
     const blocks = [...composed.blocks, ...notes];
     const lead = citations[0];
     const summary = composed.summary ?? this.explainers.gistFor(lead, language) ?? (lead.part === "news" && lead.quoteLanguage === language ? lead.quote : null);
@@ -206,7 +206,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const retrieval = await served.retriever.retrieve(question, { language });
     const top = retrieval.sections.find((s) => s.article !== null);
     const view = top?.article ? served.articles.get(top.article) : undefined;
-    return view && retrieval.confidence >= MIN_CONFIDENCE / 2 ? [PHRASES[language].whatItSays(view.article, view.title)] : undefined;
+    return view && retrieval.confidence >= MIN_CONFIDENCE / 2 ? [phrases(language).whatItSays(view.article, view.title)] : undefined;
   }
 
   private async compose(served: Served, question: string, language: Language, options: AnswerOptions): Promise<Composed> {

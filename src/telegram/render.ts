@@ -113,7 +113,8 @@ export function renderArticle(view: ArticleView, lang: Language): Block[] {
       plain: heading + (chapter ? `\n${chapter}` : ""),
       heading: true,
     },
-    ...(gist ? [{ html: `<i>${escapeHtml(gist.label)}:</i> ${escapeHtml(gist.text)}`, plain: `${gist.label}: ${gist.text}` }] : []),
+    // Part of the heading: the article's own text starts in the same message, right under it.
+    ...(gist ? [{ html: `<i>${escapeHtml(gist.label)}:</i> ${escapeHtml(gist.text)}`, plain: `${gist.label}: ${gist.text}`, heading: true }] : []),
     ...view.paragraphs.map((p) => textBlock(p)),
   ];
   if (view.notes.length) {

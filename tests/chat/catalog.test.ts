@@ -23,11 +23,11 @@ function messages(lang: Language): Map<string, string[]> {
   return out;
 }
 
-/** Every source file of the adapters, the chat layer and the terminal. */
+/** Every source file: the core (its framing phrases), the chat layer, the adapters and the terminal. */
 function sources(dir = "src"): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return p === path.join("src", "core") ? [] : sources(p);
+    if (e.isDirectory()) return sources(p);
     return p.endsWith(".ts") ? [p] : [];
   });
 }

@@ -97,7 +97,7 @@ describe("npm run ingest", () => {
     }
     const [en, id, off] = lines;
     expect(en).toMatchObject({ language: "en", grounded: true });
-    expect(en.citations).toContainEqual({ doc: "convention", article: 7, paragraph: 1, title: "Article 7 — Illegal access", url: `${PDF_URL}#page=7` });
+    expect(en.citations).toContainEqual(expect.objectContaining({ doc: "convention", part: "article", article: 7, paragraph: 1, item: null, label: "Art. 7(1)", title: "Article 7 — Illegal access", url: `${PDF_URL}#page=7` }));
     expect(id.language).toBe("id");
     expect(id.citations.some((c: { article: number }) => c.article === 41)).toBe(true);
     expect(off).toMatchObject({ language: "en", grounded: false, citations: [] });

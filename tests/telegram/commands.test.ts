@@ -88,7 +88,8 @@ describe("/article", () => {
     const asked = api.send(user, api.privateChat(user), "/article 2");
     const messages = await api.waitFor(() => api.repliesTo(asked).some((m) => m.text.endsWith("Official text")) && api.repliesTo(asked));
     expect(messages.length).toBeGreaterThan(1);
-    expect(messages[0].text.startsWith(`Article 2 — Use of terms\nChapter I — General provisions\n\n${view.paragraphs[0].split("\n")[0]}`)).toBe(true);
+    // The heading, the chapter, the article's gist (unofficial, in the reader's language), then the text.
+    expect(messages[0].text.startsWith(`Article 2 — Use of terms\nChapter I — General provisions\n\nIn short (unofficial summary): ${view.gist.en}\n\n${view.paragraphs[0].split("\n")[0]}`)).toBe(true);
     const all = messages.map((m) => m.text).join("\n");
     for (const line of view.paragraphs.flatMap((p) => p.split("\n"))) expect(all).toContain(line);
   });

@@ -12,7 +12,7 @@ import type { Aspect, RefusalKind } from "./intents.js";
 import { chooseLead, runnersUp } from "./lead.js";
 import { shortenMiddle } from "./quote.js";
 import { onSide, relevantDiscrepancies, type Discrepancy } from "./discrepancies.js";
-import { PHRASES } from "./i18n.js";
+import { phrases } from "./i18n.js";
 import type { DocumentNames } from "./names.js";
 
 /** An answer's content before the facade stamps it with an id, a version and a time. */
@@ -28,7 +28,7 @@ const ARTICLE_BUDGET = 1500;
 
 /** Refusals by kind (see intents.ts): each says why, and where to look instead when there is a place. */
 export function refusal(language: Language, kind: RefusalKind | "notFound" = "notFound", suggestions?: string[]): Composed {
-  const p = PHRASES[language];
+  const p = phrases(language);
   const offered = suggestions?.length ? suggestions : p.suggestions;
   const blocks: AnswerBlock[] = [{ kind: "text", text: p.refusals[kind] }, { kind: "text", text: [p.tryAsking, ...offered.map((s) => `• ${s}`)].join("\n") }];
   return { grounded: false, summary: null, citations: [], suggestions: offered, blocks };
@@ -51,7 +51,7 @@ export interface ExtractiveInput {
 
 /** The extractive answer: the lead paragraph's quote, then at most two runners-up that add to it. */
 export function composeExtractive({ question, language, retrieval, discrepancies, chunks, aspects, subject, names }: ExtractiveInput): Composed {
-  const p = PHRASES[language];
+  const p = phrases(language);
   const ctx = { queryTerms: retrieval.queryTerms, termWeights: retrieval.termWeights, gistScores: retrieval.gistScores, language, aspects, subject };
   const lead = chooseLead(retrieval.sections, ctx);
   const picked = [lead.chunk, ...runnersUp(retrieval.sections, lead, ctx)];
@@ -71,7 +71,7 @@ export function composeExtractive({ question, language, retrieval, discrepancies
 function addDiscrepancies(blocks: AnswerBlock[], citations: Citation[], ctx: Pick<ExtractiveInput, "question" | "language" | "discrepancies" | "chunks">): void {
   const cited = citations.map((c) => ({ doc: c.doc, article: c.article, text: c.quote }));
   for (const d of relevantDiscrepancies(ctx.discrepancies, ctx.question, cited)) {
-    blocks.push({ kind: "note", text: `${PHRASES[ctx.language].discrepancy} ${d.statement[ctx.language]}` });
+    blocks.push({ kind: "note", text: `${phrases(ctx.language).discrepancy} ${d.statement[ctx.language]}` });
     for (const side of d.sides) {
       if (citations.some((c) => onSide(side, c.doc, c.article, c.quote))) continue;
       const chunk = ctx.chunks.find((k) => onSide(side, k.metadata.doc, k.metadata.article, k.metadata.text));
@@ -85,7 +85,7 @@ function addDiscrepancies(blocks: AnswerBlock[], citations: Citation[], ctx: Pic
 
 /** A named article: its heading, the paragraphs that fit (or the one asked for), a link for the rest. */
 export function composeArticle(view: ArticleView, paragraph: number | null, language: Language, chunks: Chunk[]): Composed {
-  const p = PHRASES[language];
+  const p = phrases(language);
   const blocks: AnswerBlock[] = [];
   const wanted = paragraph ? view.paragraphs.filter((t) => t.startsWith(`${paragraph}. `)) : [];
   if (paragraph && !wanted.length) blocks.push({ kind: "note", text: p.paragraphMissing(view.article, paragraph) });

@@ -18,7 +18,7 @@ import { CONVENTION_DOC } from "../types.js";
 import { cite, citationOf } from "./cite.js";
 import type { Composed } from "./compose.js";
 import { ground } from "./grounding.js";
-import { PHRASES } from "./i18n.js";
+import { phrases } from "./i18n.js";
 import { BoundedModel, DEFAULT_BREAKER, LlmFallback, type BreakerSettings } from "./llm-call.js";
 import { createChatModel, type LlmSettings } from "./llm-model.js";
 import { buildPrompt, NO_ANSWER, systemPrompt, type Exchange } from "./llm-prompt.js";
@@ -95,7 +95,7 @@ export class LlmPhraser {
  * which depends on what this answer cites.
  */
 function keepNotes(extractive: Composed, citations: Citation[], blocks: AnswerBlock[], language: Language): void {
-  const translationNote = PHRASES[language].translationNote;
+  const translationNote = phrases(language).translationNote;
   const first = extractive.blocks.findIndex((b) => b.kind === "note");
   if (first >= 0) {
     for (const b of extractive.blocks.slice(first)) {

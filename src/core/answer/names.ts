@@ -7,7 +7,7 @@
  */
 import type { SourceEntry, Localised } from "../corpus/manifest.js";
 import type { Citation, Language } from "../types.js";
-import { PHRASES } from "./i18n.js";
+import { phrases } from "./i18n.js";
 
 /** Short titles the `corpus add` command writes when none is given, by kind. */
 export const DEFAULT_SHORT_TITLES: Record<string, Exclude<Localised, string>> = {
@@ -23,13 +23,13 @@ export function pick(text: Localised, language: Language): string {
 /** "2 November 2025", "2 November 2025", "2/11/2025" from "2025-11-02". */
 export function formatDate(iso: string, language: Language): string {
   const [y, m, d] = iso.split("-").map(Number);
-  return PHRASES[language].date(d, m, y);
+  return phrases(language).date(d, m, y);
 }
 
 /** The document's name with its date: "Report of 2 November 2025", "Laporan 2 November 2025". */
 export function datedName(entry: Pick<SourceEntry, "shortTitle" | "date">, language: Language): string {
   const name = pick(entry.shortTitle, language);
-  return entry.date ? PHRASES[language].dated(name, formatDate(entry.date, language)) : name;
+  return entry.date ? phrases(language).dated(name, formatDate(entry.date, language)) : name;
 }
 
 /** Names of the documents of one index version, for intros, labels and the sources list. */
@@ -48,7 +48,7 @@ export class DocumentNames {
   intro(doc: string, language: Language): string | undefined {
     const e = this.entries.get(doc);
     if (!e || e.kind === "convention") return undefined;
-    return e.citeAs?.intro ? pick(e.citeAs.intro, language) : PHRASES[language].docIntro(datedName(e, language));
+    return e.citeAs?.intro ? pick(e.citeAs.intro, language) : phrases(language).docIntro(datedName(e, language));
   }
 
   /** A paragraph's label ("Report of 2 November 2025, para. 1"); undefined keeps the core's label. */
@@ -56,6 +56,6 @@ export class DocumentNames {
     const e = this.entries.get(c.doc);
     if (!e || e.kind === "convention" || c.part !== "news" || !c.paragraph) return undefined;
     if (e.citeAs?.label) return e.citeAs.label.replace("{n}", String(c.paragraph));
-    return PHRASES[language].paragraphLabel(datedName(e, language), c.paragraph);
+    return phrases(language).paragraphLabel(datedName(e, language), c.paragraph);
   }
 }

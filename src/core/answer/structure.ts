@@ -8,7 +8,7 @@ import type { AnswerBlock, ArticleView, Language } from "../types.js";
 import { CONVENTION_DOC } from "../types.js";
 import { cite } from "./cite.js";
 import type { Composed } from "./compose.js";
-import { PHRASES } from "./i18n.js";
+import { phrases } from "./i18n.js";
 
 const CHAPTER_WORD: Record<Language, string> = { en: "Chapter", id: "Bab", vi: "Chương" };
 const ARTICLES_WORD: Record<Language, string> = { en: "articles", id: "pasal", vi: "điều" };
@@ -35,7 +35,7 @@ export function composeChapter(numerals: string[], articles: ArticleView[], docu
 export function composeNotes(chunks: Chunk[], language: Language): Composed {
   const notes = chunks.filter((c) => c.metadata.kind === "note");
   const citations = notes.map((c) => cite(c, [], 300));
-  const blocks: AnswerBlock[] = [{ kind: "intro", text: PHRASES[language].intro }, ...citations.map((_, i): AnswerBlock => ({ kind: "quote", citation: i }))];
-  if (language !== "en") blocks.push({ kind: "note", text: PHRASES[language].translationNote });
+  const blocks: AnswerBlock[] = [{ kind: "intro", text: phrases(language).intro }, ...citations.map((_, i): AnswerBlock => ({ kind: "quote", citation: i }))];
+  if (language !== "en") blocks.push({ kind: "note", text: phrases(language).translationNote });
   return { grounded: true, summary: null, blocks, citations };
 }

@@ -60,9 +60,9 @@ describe("a hot reload onto a damaged version", () => {
     try {
       damage.apply(copyVersion(config.indexDir, old, NEW_VERSION));
       pointAt(config.indexDir, NEW_VERSION);
-      await vi.waitFor(() => expect(errorLog).toHaveBeenCalled(), { timeout: 20_000, interval: 20 });
+      await vi.waitFor(() => expect(errorLog).toHaveBeenCalled(), { timeout: 60_000, interval: 20 });
       const seen = asking.answers.length;
-      await vi.waitFor(() => expect(asking.answers.length).toBeGreaterThan(seen + QUESTIONS.length), { timeout: 20_000, interval: 20 });
+      await vi.waitFor(() => expect(asking.answers.length).toBeGreaterThan(seen + QUESTIONS.length), { timeout: 60_000, interval: 20 });
     } finally {
       await asking.stop();
     }
@@ -82,5 +82,5 @@ describe("a hot reload onto a damaged version", () => {
       expect(answer.indexVersion).toBe(old);
       expect(answer.grounded, question).toBe(expected.get(question));
     }
-  });
+  }, 150_000);
 });

@@ -27,9 +27,19 @@ const STOP = new Set(
 
 export const isStopWord = (w: string) => STOP.has(w);
 
-/** The comparable form of one folded word: Porter stem for plain words, as is for numbers. */
+const stems = new Map<string, string>();
+/** Distinct words remembered at most; past it the memory starts afresh (questions bring new words). */
+const STEM_MEMORY = 50_000;
+
+/** The comparable form of one folded word: Porter stem for plain words, as is for numbers. Memoised: every answer stems the same corpus words again. */
 export function stem(word: string): string {
-  return /^[a-z]{4,}$/.test(word) ? stemmer(word) : word;
+  if (!/^[a-z]{4,}$/.test(word)) return word;
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= STEM_MEMORY) stems.clear();
+    stems.set(word, (s = stemmer(word)));
+  }
+  return s;
 }
 
 /** Content terms of a text: folded, stop words out, stemmed. */

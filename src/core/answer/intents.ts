@@ -34,6 +34,8 @@ interface Compiled {
 }
 
 const compile = (list: string[], flags = "") => list.map((p) => new RegExp(p, flags));
+/** One pattern for a list: a question is tested once per kind, not once per phrase. */
+const either = (list: string[]): RegExp[] => (list.length ? [new RegExp(list.map((p) => `(?:${p})`).join("|"))] : []);
 
 /** Intent data loaded from `corpus/intents.json`; an absent file means no intent checks. */
 export class Intents {
@@ -44,7 +46,7 @@ export class Intents {
     if (!fs.existsSync(file)) return new Intents({ outOfScope: [], aspects: [], followUp: [] });
     const raw = schema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
     // Questions are matched in every language: people mix them, and a pattern never fires by accident across languages.
-    const all = (e: { en: string[]; id: string[]; vi: string[] }) => compile([...e.en, ...e.id, ...e.vi]);
+    const all = (e: { en: string[]; id: string[]; vi: string[] }) => either([...e.en, ...e.id, ...e.vi]);
     return new Intents({
       outOfScope: raw.outOfScope.map((o) => ({ kind: o.kind, refusal: o.refusal, patterns: all(o) })),
       aspects: raw.aspects.map((a) => ({ aspect: { name: a.aspect, cues: compile(a.cues, "m") }, patterns: all(a) })),

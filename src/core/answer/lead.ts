@@ -42,10 +42,18 @@ const RESERVATION = /\breserv(e|ation)|\bmay require\b|\bnot (to )?be bound\b/i;
 
 const has = (name: string, ctx: LeadContext) => ctx.aspects.some((a) => a.name === name);
 
+const chunkTerms = new WeakMap<Chunk, Set<string>>();
+/** A chunk's content terms, computed once per loaded chunk. */
+function termsOf(chunk: Chunk): Set<string> {
+  let t = chunkTerms.get(chunk);
+  if (!t) chunkTerms.set(chunk, (t = new Set(terms(chunk.metadata.text))));
+  return t;
+}
+
 /** IDF-weighted share of the question's terms a chunk contains (0..1). */
 function overlap(chunk: Chunk, wanted: Set<string>, weights: Record<string, number> = {}): number {
   if (!wanted.size) return 0;
-  const have = new Set(terms(`${chunk.metadata.text}`));
+  const have = termsOf(chunk);
   let n = 0;
   let total = 0;
   for (const t of wanted) {
@@ -146,7 +154,7 @@ export function chooseLead(sections: RankedSection[], ctx: LeadContext): Pick {
  */
 export function runnersUp(sections: RankedSection[], lead: Pick, ctx: LeadContext, max = 2): Chunk[] {
   const wanted = new Set(ctx.queryTerms);
-  const covered = new Set(terms(lead.chunk.metadata.text).filter((t) => wanted.has(t)));
+  const covered = new Set([...termsOf(lead.chunk)].filter((t) => wanted.has(t)));
   const out: Chunk[] = [];
   const newsLead = lead.chunk.metadata.kind === "news";
   const pool: { chunk: Chunk; score: number }[] = [];
@@ -159,7 +167,7 @@ export function runnersUp(sections: RankedSection[], lead: Pick, ctx: LeadContex
     if (out.length >= max) break;
     // A report's answer stays with that report (another one names itself in its own answer).
     if (newsLead ? chunk.metadata.doc !== lead.chunk.metadata.doc : chunk.metadata.kind === "news") continue;
-    const adds = terms(chunk.metadata.text).filter((t) => wanted.has(t) && !covered.has(t));
+    const adds = [...termsOf(chunk)].filter((t) => wanted.has(t) && !covered.has(t));
     // Something the lead lacks: a question term it does not cover.
     if (adds.length >= 1) {
       out.push(chunk);

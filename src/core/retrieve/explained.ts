@@ -7,6 +7,7 @@ import MiniSearch from "minisearch";
 import type { ExplainerEntry } from "../corpus/explainers.js";
 import type { Chunk } from "../index/chunk.js";
 import { fold, isStopWord, stem } from "../text.js";
+import { LANGUAGES, type Language } from "../types.js";
 import type { LexicalHit } from "./lexical.js";
 
 /** The chunks a place names: "41(3)" the paragraph, "41" the article, "2(c)" a definition, "res:4", "note:2"… */
@@ -34,39 +35,45 @@ function pairs(text: string): string[] {
 }
 
 export class ExplainerIndex {
-  private search: MiniSearch<{ id: string; text: string }>;
+  /** One index per language: a question is matched against its own language's gists and the English ones. */
+  private searches = new Map<Language, MiniSearch<{ id: string; text: string }>>();
   /** Gist id → ids of the chunks it stands for, and whether it is one paragraph's (not a whole article's). */
   private targets = new Map<string, { ids: string[]; precise: boolean }>();
 
   constructor(entries: ExplainerEntry[], chunks: Chunk[]) {
-    this.search = new MiniSearch({
-      fields: ["text"],
-      storeFields: [],
-      tokenize: pairs,
-      processTerm: (term) => (term.includes("_") ? term : isStopWord(term) || term.length < 2 ? null : stem(term)),
-      searchOptions: { combineWith: "OR", boostTerm: (term: string) => (term.includes("_") ? 2 : 1) } as never,
-    });
-    const docs: { id: string; text: string }[] = [];
+    const docs = new Map<Language, { id: string; text: string }[]>(LANGUAGES.map((l) => [l, []]));
     entries.forEach((e, i) => {
       const ids = chunksAt(e.place, chunks).map((c) => c.metadata.id);
       if (!ids.length) return;
-      for (const lang of ["en", "id", "vi"] as const) {
+      for (const lang of LANGUAGES) {
         const id = `${i}:${lang}`;
         this.targets.set(id, { ids, precise: ids.length === 1 || /\(|:/.test(e.place) });
-        docs.push({ id, text: e[lang] });
+        docs.get(lang)!.push({ id, text: e[lang] });
       }
     });
-    this.search.addAll(docs);
+    for (const [lang, list] of docs) {
+      const search = new MiniSearch<{ id: string; text: string }>({
+        fields: ["text"],
+        storeFields: [],
+        tokenize: pairs,
+        processTerm: (term) => (term.includes("_") ? term : isStopWord(term) || term.length < 2 ? null : stem(term)),
+        searchOptions: { combineWith: "OR", boostTerm: (term: string) => (term.includes("_") ? 2 : 1) } as never,
+      });
+      search.addAll(list);
+      this.searches.set(lang, search);
+    }
   }
 
   /**
    * Chunk ids with the score of the best gist that stands for them, best first. A whole
    * article's gist counts half for each of its paragraphs: it says the article fits, not which
-   * paragraph does.
+   * paragraph does. The question's language's gists and the English ones are searched (an
+   * Indonesian or Vietnamese question carries the glossary's English terms too).
    */
-  query(text: string, k: number): LexicalHit[] {
+  query(text: string, k: number, language: Language = "en"): LexicalHit[] {
     const best = new Map<string, number>();
-    for (const r of this.search.search(text).slice(0, k)) {
+    const results = [...new Set<Language>([language, "en"])].flatMap((l) => this.searches.get(l)!.search(text)).sort((a, b) => b.score - a.score);
+    for (const r of results.slice(0, k)) {
       const target = this.targets.get(String(r.id));
       if (!target) continue;
       const score = target.precise ? r.score : r.score / 2;

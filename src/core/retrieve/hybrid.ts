@@ -148,7 +148,7 @@ export class Retriever {
     addList(vector.map(([d, distance]) => ({ id: (d.metadata as Chunk["metadata"]).id, score: Math.max(0, 1 - distance) })), W.vector);
     // Gists in the asker's language point at the official paragraphs they explain.
     // Weighed more for Indonesian and Vietnamese, whose words the official English text lacks.
-    const gists = this.explained?.query(text, CANDIDATES) ?? [];
+    const gists = this.explained?.query(text, CANDIDATES, opts.language) ?? [];
     addList(gists, opts.language && opts.language !== "en" ? W.explainersOwn : W.explainers);
     const gistBest = gists[0]?.score || 1;
     const gistScores = Object.fromEntries(gists.map((g) => [g.id, g.score / gistBest]));

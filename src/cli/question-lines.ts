@@ -5,6 +5,8 @@
  * so every output line can be matched to its input line.
  */
 
+import { hasVisible } from "../chat/question.js";
+
 export type Id = string | number;
 export type QuestionLine = { id: Id; question: string } | { id: Id; error: string };
 
@@ -21,6 +23,7 @@ export function parseQuestionLine(line: string, lineNumber: number): QuestionLin
   const { id: rawId, question } = value as { id?: unknown; question?: unknown };
   const id = (typeof rawId === "string" && rawId.trim()) || (typeof rawId === "number" && Number.isFinite(rawId)) ? (rawId as Id) : lineNumber;
   if (question === undefined) return { id, error: `no "question", line ${lineNumber}` };
-  if (typeof question !== "string" || !question.trim()) return { id, error: `"question" is not a non-empty string, line ${lineNumber}` };
+  // Only invisible characters ("\u200b") is no question either: it would be refused and counted as a refusal.
+  if (typeof question !== "string" || !hasVisible(question)) return { id, error: `"question" is not a non-empty string, line ${lineNumber}` };
   return { id, question };
 }

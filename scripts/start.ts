@@ -1,13 +1,14 @@
 /**
  * `npm start`: the bot on whatever is configured — Telegram and/or Discord when their tokens are
  * set, the terminal chat otherwise. Builds the index first if there is none. Stops gracefully on
- * SIGINT/SIGTERM (and at end of piped input in the terminal chat).
+ * SIGINT/SIGTERM (and at end of piped input in the terminal chat), within STOP_TIMEOUT_SECONDS.
  */
 import { runsTerminalChat, startApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { commandLine, type CommandSpec } from "../src/cli/args.js";
 import { runMain } from "../src/cli/main.js";
 import { log } from "../src/log.js";
+import { boundedStop } from "../src/shutdown.js";
 import { chatLogLevel } from "../src/terminal/logs.js";
 
 const START: CommandSpec = {
@@ -22,16 +23,12 @@ runMain(async () => {
   const config = loadConfig();
   if (runsTerminalChat(config)) log.level = chatLogLevel(config.LOG_LEVEL, Boolean(process.stderr.isTTY));
   const app = await startApp(config);
-  const stop = async (why: string) => {
-    log.info({ why }, "stopping");
-    await app.stop();
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void stop(signal).then(() => process.exit(0)));
-  }
+  const stop = boundedStop(app, { timeoutMs: config.STOP_TIMEOUT_SECONDS * 1000 });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
+  log.info({ services: app.services.map((s) => s.name) }, "started");
   const ends = app.services.map((s) => s.done).filter(Boolean);
   if (ends.length) {
     await Promise.race(ends);
-    await stop("end of input");
+    stop("end of input");
   }
 });

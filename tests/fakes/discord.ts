@@ -96,6 +96,7 @@ export class FakeDiscord extends EventEmitter {
   private nextFailures: { match: (method: string, path: string) => boolean; status: number; body: any; headers?: Record<string, string>; after?: boolean }[] = [];
   /** Channels where the bot may send but not embed (no Embed Links), and where it may not send at all. */
   private noEmbeds = new Set<string>();
+  private stalls: ((method: string, path: string) => boolean)[] = [];
   private noSending = new Set<string>();
 
   private constructor(token: string) {
@@ -161,6 +162,11 @@ export class FakeDiscord extends EventEmitter {
     this.nextFailures.push({ match, status, body, after: true });
   }
 
+  /** From now on, never answer requests matching `match` (a Discord that hangs). */
+  stall(match: (method: string, path: string) => boolean): void {
+    this.stalls.push(match);
+  }
+
   /** Take Embed Links from the bot in a channel: messages with embeds are refused there (403, 50013). */
   denyEmbeds(channelId: string): void {
     this.noEmbeds.add(channelId);
@@ -188,6 +194,7 @@ export class FakeDiscord extends EventEmitter {
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const call: RecordedCall = { method, path, query: url.searchParams, body, at: Date.now() };
     this.calls.push(call);
+    if (this.stalls.some((stalled) => stalled(method, path))) return void this.emit("stalled", call);
     const send = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, data === undefined ? headers : { "content-type": "application/json", ...headers });
       res.end(data === undefined ? "" : JSON.stringify(data));

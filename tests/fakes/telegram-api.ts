@@ -125,6 +125,7 @@ export class FakeTelegramApi extends EventEmitter {
   private chats = new Map<number, Chat>();
   /** Forum topics that exist, as `${chatId}:${threadId}`. */
   private topics = new Set<string>();
+  private stalls: ((method: string, params: Record<string, any>) => boolean)[] = [];
   /** Groups upgraded to supergroups: old chat id → new one. */
   private upgraded = new Map<number, number>();
 
@@ -241,6 +242,11 @@ export class FakeTelegramApi extends EventEmitter {
     return m;
   }
 
+  /** From now on, never answer calls for which `match` is true (a Bot API that hangs). */
+  stall(match: (method: string, params: Record<string, any>) => boolean): void {
+    this.stalls.push(match);
+  }
+
   /** Make the next `times` calls of `method` fail with `failure`. */
   failNext(method: string, failure: Failure, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array(times).fill(failure)]);
@@ -326,6 +332,7 @@ export class FakeTelegramApi extends EventEmitter {
     if (m[1] !== this.token) return reply(401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = m[2];
     const params = body ? (JSON.parse(body) as Record<string, any>) : {};
+    if (this.stalls.some((stalled) => stalled(method, params))) return;
     const call: ApiCall = { seq: ++this.seq, method, params, ok: false };
     const failure = this.failures.get(method)?.shift();
     let outcome: { result: unknown } | Failure;

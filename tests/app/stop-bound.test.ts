@@ -59,7 +59,7 @@ function start(env: Record<string, string>): Bot {
   return { child, stderr: () => stderr, logged, exited };
 }
 
-function lines(stderr: string): { level: number; msg: string; pending?: string[] }[] {
+function lines(stderr: string): { level: number; msg: string; pid: number; pending?: string[] }[] {
   return stderr.split("\n").flatMap((l) => {
     try {
       return [JSON.parse(l)];
@@ -132,15 +132,18 @@ test("Discord stuck (an answer whose reply Discord never acknowledges): exit 1 n
   expect(last[0].pending).toEqual(["discord"]);
 });
 
-test("a second signal, after the first was relayed, exits at once", async () => {
+test("a second signal exits at once", async () => {
   const { telegram, env } = await platforms("600");
   const bot = await running(env);
   await stallTelegram(telegram);
-  sigterm(bot);
+  // To the bot's own node process (its pid is in every log line): which signals tsx relays, and how
+  // fast, is tsx's business (on a loaded machine it may kill its child itself), not what is tested here.
+  const pid = lines(bot.stderr()).find((l) => l.msg === "started")!.pid;
+  process.kill(pid, "SIGTERM");
   await bot.logged(/^stopping$/);
-  // The stop is stuck on Telegram (600 s bound). Copies of the first signal relayed by tsx are not a
+  // The stop is stuck on Telegram (600 s bound). A copy of the first signal within a moment is not a
   // second request; a person pressing Ctrl-C again is: repeated until the process is gone.
-  const again = setInterval(() => sigterm(bot), 1_500);
+  const again = setInterval(() => process.kill(pid, "SIGTERM"), 1_500);
   cleanup.push(() => clearInterval(again));
   expect(await bot.exited).toBe(143);
   expect(lines(bot.stderr()).some((l) => /second stop request/.test(l.msg))).toBe(true);

@@ -9,6 +9,10 @@ ask-cooldown = You're asking faster than I can keep up. Please try again in { $s
 ask-failed = Sorry, something went wrong while answering. Please try again in a moment.
 ask-non-text = I can only read text. Please type your question.
 unknown-command = I don't know that command. /help lists what I can do.
+command-stale = That command is no longer available. The commands are: { $commands }
+button-stale = This button no longer works. Ask again to get a new answer.
+form-stale = This form is no longer available. Ask again to get a new answer.
+reply-ping-hint = I can only read replies that mention me: turn the @ on when you reply, or mention me with your question.
 
 ## Answers
 

@@ -8,6 +8,10 @@ ask-cooldown = Anda bertanya lebih cepat daripada yang bisa saya layani. Mohon t
 ask-failed = Maaf, terjadi kesalahan saat menjawab. Silakan coba lagi sebentar lagi.
 ask-non-text = Saya hanya bisa membaca teks. Silakan ketik pertanyaan Anda.
 unknown-command = Saya tidak mengenal perintah itu. /help berisi daftar yang bisa saya lakukan.
+command-stale = Perintah itu sudah tidak tersedia. Perintah yang ada: { $commands }
+button-stale = Tombol ini sudah tidak berfungsi. Bertanyalah lagi untuk jawaban baru.
+form-stale = Formulir ini sudah tidak tersedia. Bertanyalah lagi untuk jawaban baru.
+reply-ping-hint = Saya hanya bisa membaca balasan yang menyebut saya: aktifkan @ saat membalas, atau sebut saya bersama pertanyaan Anda.
 
 ## Jawaban
 

@@ -8,6 +8,10 @@ ask-cooldown = Bạn đang hỏi nhanh hơn mức tôi có thể đáp ứng. Vu
 ask-failed = Xin lỗi, đã có lỗi khi trả lời. Vui lòng thử lại sau giây lát.
 ask-non-text = Tôi chỉ đọc được văn bản. Vui lòng gõ câu hỏi của bạn.
 unknown-command = Tôi không biết lệnh đó. /help liệt kê những gì tôi có thể làm.
+command-stale = Lệnh đó không còn nữa. Các lệnh hiện có: { $commands }
+button-stale = Nút này không còn hoạt động. Hãy hỏi lại để nhận câu trả lời mới.
+form-stale = Biểu mẫu này không còn nữa. Hãy hỏi lại để nhận câu trả lời mới.
+reply-ping-hint = Tôi chỉ đọc được các trả lời có nhắc đến tôi: hãy bật @ khi trả lời, hoặc nhắc đến tôi cùng câu hỏi của bạn.
 
 ## Câu trả lời
 

@@ -13,6 +13,7 @@ import { answerJson, renderAnswer } from "../src/cli/format.js";
 import { runMain } from "../src/cli/main.js";
 import { answerInConversation } from "../src/eval/evaluate.js";
 import { parseQuestionLine } from "../src/cli/question-lines.js";
+import { hasVisible } from "../src/chat/question.js";
 
 const ASK: CommandSpec = {
   usage: ['npm run ask -- [--lang CODE] "question"', "npm run ask -- --jsonl FILE"],
@@ -28,7 +29,7 @@ runMain(async () => {
   const { values, positionals } = commandLine<{ jsonl?: string; lang?: string }>(ASK);
   const question = positionals.join(" ").trim();
   if (values.jsonl && question) throw usageError(ASK, "give either a question or --jsonl FILE, not both");
-  if (!values.jsonl && !question) throw usageError(ASK, 'ask a question, e.g. npm run ask -- "What is illegal access?"');
+  if (!values.jsonl && !hasVisible(question)) throw usageError(ASK, 'ask a question, e.g. npm run ask -- "What is illegal access?"');
   if (values.jsonl) requireFile(values.jsonl, "The question file", "pass an existing one: npm run ask -- --jsonl FILE");
 
   const bot = await createBot(loadConfig());

@@ -27,6 +27,8 @@ export interface App {
   bot: ConventionBot;
   services: Service[];
   stop(): Promise<void>;
+  /** What a stop under way is still waiting for (service names, "index", "store"). */
+  stopping(): string[];
 }
 
 /** With no platform token, `npm start` is the terminal chat. */
@@ -55,18 +57,25 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
   let health: HealthService | undefined;
 
   let stopping: Promise<void> | undefined;
+  const pending = new Set<string>();
+  /** Run one part of the stop, named while it runs. */
+  const part = async (name: string, work: () => unknown) => {
+    pending.add(name);
+    try {
+      await work();
+    } catch (err) {
+      log.warn({ service: name, err: (err as Error).message }, "service did not stop cleanly");
+    } finally {
+      pending.delete(name);
+    }
+  };
   const stop = () =>
     (stopping ??= (async () => {
       aborted.abort();
-      for (const s of [...services].reverse()) {
-        try {
-          await s.stop();
-        } catch (err) {
-          log.warn({ service: s.name, err: (err as Error).message }, "service did not stop cleanly");
-        }
-      }
-      await bot?.close();
-      store?.close();
+      // All at once: one service that never stops must not keep the others from stopping.
+      await Promise.all([...services].reverse().map((s) => part(s.name, () => s.stop())));
+      await part("index", () => bot?.close());
+      await part("store", () => store?.close());
     })());
 
   try {
@@ -127,7 +136,7 @@ export async function startApp(config: Config, opts: StartOptions = {}): Promise
     await stop();
     throw err;
   }
-  return { bot, services, stop };
+  return { bot, services, stop, stopping: () => [...pending] };
 
   /** Start one platform with its readiness reason kept current; its service joins the list once connected. */
   async function connect(step: string, name: string, start: (onRetry: (info: RetryInfo) => void) => Promise<Service>): Promise<void> {

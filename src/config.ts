@@ -50,6 +50,10 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalString,
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   TELEGRAM_WEBHOOK_SECRET: optionalString,
+  /** Unset: every interface (as before this setting existed). */
+  TELEGRAM_WEBHOOK_HOST: optionalString,
+  /** Flood waits (429 `retry_after`) up to this are waited out for an answer; longer ones give it up, logged. */
+  TELEGRAM_FLOOD_WAIT_MAX_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   DISCORD_BOT_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
@@ -60,6 +64,8 @@ const schema = z.object({
   INDEX_BUILD_WAIT_SECONDS: z.coerce.number().int().min(0).default(300),
   HEALTH_PORT: optionalPort,
   HEALTH_HOST: optionalString,
+  /** The most a graceful stop may take before the process exits anyway (code 1). */
+  STOP_TIMEOUT_SECONDS: z.coerce.number().positive().max(3_600).default(15),
   // Read where it is used (src/core/retrieve/hybrid.ts: any non-empty value); listed here to be documented.
   DEBUG_COVERAGE: optionalString,
 });

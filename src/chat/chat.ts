@@ -8,6 +8,7 @@ import type { ConventionBot } from "../core/bot.js";
 import { log as rootLog } from "../log.js";
 import { Cooldown } from "./cooldown.js";
 import { Feedback } from "./feedback.js";
+import { Hints } from "./hints.js";
 import { ConversationMemory, type MemoryOptions } from "./memory.js";
 import { Tasks } from "./tasks.js";
 
@@ -26,6 +27,8 @@ export class Chat {
   readonly cooldown: Cooldown;
   readonly memory: ConversationMemory;
   readonly feedback: Feedback;
+  /** Hints the bot gives unasked, at most once per user and place an hour. */
+  readonly hints = new Hints();
   /** Updates being handled and background jobs (a reindex): what a graceful stop waits for. */
   readonly tasks = new Tasks();
   readonly log = rootLog;

@@ -7,6 +7,7 @@
 import { LRUCache } from "lru-cache";
 import type { Asker, ConventionBot, Language, Vote } from "../core/bot.js";
 import { say } from "./catalog.js";
+import { rekey } from "./rekey.js";
 
 /** Longest reason kept (a reason, not an essay). */
 export const MAX_REASON = 500;
@@ -55,6 +56,11 @@ export class Feedback {
     if (!pending || pending.user !== user) return undefined;
     this.#prompts.delete(prompt);
     return pending.answerId;
+  }
+
+  /** A place got a new id: prompts keyed under `from` are now under `to`. */
+  moved(from: string, to: string): void {
+    rekey(this.#prompts, from, to);
   }
 
   /** Record the reason with the 👎 already given; returns the thanks to show. */

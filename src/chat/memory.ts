@@ -11,6 +11,7 @@
  */
 import { LRUCache } from "lru-cache";
 import type { Turn } from "../core/bot.js";
+import { rekey } from "./rekey.js";
 
 export interface MemoryOptions {
   /** How long the last exchange in a place counts without an explicit reply. */
@@ -77,6 +78,12 @@ export class ConversationMemory {
   /** `/new`: the next question in this place starts over (an explicit reply to an answer still continues it). */
   startOver(place: string | undefined): void {
     if (place) this.#places.delete(place);
+  }
+
+  /** A place got a new id (a Telegram group upgraded to a supergroup): keys starting with `from` now start with `to`. */
+  moved(from: string, to: string): void {
+    rekey(this.#chains, from, to);
+    rekey(this.#places, from, to);
   }
 
   /** `/forget`: drop every remembered exchange that contains a question by this user. */

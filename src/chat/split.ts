@@ -2,8 +2,8 @@
  * The one splitter: content is built as pieces (a paragraph, a heading, a list) that are packed into
  * as few messages as possible under a platform's limit, breaking between pieces, and inside one only
  * when it alone is too long — at a line, else a sentence, else a word, else between user-perceived
- * characters. Each platform passes its limit and how it measures: Telegram counts the escaped HTML,
- * Discord the escaped markdown.
+ * characters. Each platform passes its limit and how it measures: Telegram counts the visible text
+ * (the HTML once parsed), Discord the escaped markdown as sent.
  */
 
 /** One unit of content that is never split unless it alone exceeds the limit. */

@@ -7,6 +7,8 @@
  * so every output line can be matched to its input line.
  */
 
+import { hasVisible } from "../chat/question.js";
+
 export type Id = string | number;
 export type QuestionLine = { id: Id; question: string; history: string[] } | { id: Id; error: string };
 
@@ -23,7 +25,8 @@ export function parseQuestionLine(line: string, lineNumber: number): QuestionLin
   const { id: rawId, question, history = [] } = value as { id?: unknown; question?: unknown; history?: unknown };
   const id = (typeof rawId === "string" && rawId.trim()) || (typeof rawId === "number" && Number.isFinite(rawId)) ? (rawId as Id) : lineNumber;
   if (question === undefined) return { id, error: `no "question", line ${lineNumber}` };
-  if (typeof question !== "string" || !question.trim()) return { id, error: `"question" is not a non-empty string, line ${lineNumber}` };
+  // Only invisible characters ("\u200b") is no question either: it would be refused and counted as a refusal.
+  if (typeof question !== "string" || !hasVisible(question)) return { id, error: `"question" is not a non-empty string, line ${lineNumber}` };
   if (!Array.isArray(history) || !history.every((h) => typeof h === "string" && h.trim())) return { id, error: `"history" is not a list of questions, line ${lineNumber}` };
   return { id, question, history };
 }

@@ -6,7 +6,9 @@
 import type { BaseMessageOptions, MessageMentionOptions } from "discord.js";
 import type { Answer, Asker } from "../core/bot.js";
 import { log, scrubSecrets } from "../log.js";
+import { isMissingPermissions } from "./denied.js";
 import { feedbackRow } from "./feedback.js";
+import { withoutEmbeds } from "./plain.js";
 import { renderAnswer } from "./render.js";
 
 /** No @everyone, @here, role or user pings from anything the bot sends, including reply pings. */
@@ -28,8 +30,23 @@ export function answerMessages(answer: Answer, question?: string): BaseMessageOp
 /**
  * Send an answer's messages: the first as the reply, the rest after it. Returns their ids (for reply
  * chains). Once the first is out, a failed continuation is logged, never turned into an apology.
+ * Where the bot may not embed (50013 on the first message), the same content goes out as text.
  */
 export async function sendAnswer(
+  messages: BaseMessageOptions[],
+  reply: (m: BaseMessageOptions) => Promise<{ id: string }>,
+  more: (m: BaseMessageOptions) => Promise<{ id: string }>,
+  token: string | undefined,
+): Promise<string[]> {
+  try {
+    return await sendAll(messages, reply, more, token);
+  } catch (err) {
+    if (!isMissingPermissions(err) || !messages.some((m) => m.embeds?.length)) throw err;
+    return sendAll(withoutEmbeds(messages), reply, more, token);
+  }
+}
+
+async function sendAll(
   messages: BaseMessageOptions[],
   reply: (m: BaseMessageOptions) => Promise<{ id: string }>,
   more: (m: BaseMessageOptions) => Promise<{ id: string }>,

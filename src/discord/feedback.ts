@@ -29,8 +29,9 @@ export function feedbackRow(answerId: string): ActionRowBuilder<ButtonBuilder>[]
   ];
 }
 
+/** A 👍/👎 this version of the bot understands (anything else under the prefix is a stale button). */
 export function isFeedbackButton(customId: string): boolean {
-  return customId.startsWith(VOTE_PREFIX);
+  return parseVote(customId) !== null;
 }
 
 export function isFeedbackModal(customId: string): boolean {
@@ -43,8 +44,7 @@ function parseVote(customId: string): { vote: Vote; answerId: string } | null {
 }
 
 export async function onFeedbackButton(interaction: ButtonInteraction, { chat }: DiscordContext): Promise<void> {
-  const parsed = parseVote(interaction.customId);
-  if (!parsed) return;
+  const parsed = parseVote(interaction.customId)!;
   const lang = languageOf(interaction.locale);
   const result = chat.feedback.vote(parsed.answerId, askerOf(interaction.user.id, interaction.inGuild()), parsed.vote, lang);
   if (result.askReason) await interaction.showModal(reasonModal(parsed.answerId, lang));

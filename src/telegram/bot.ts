@@ -1,10 +1,13 @@
 /**
  * Building the grammY bot: the API client (self-hosted root, auto-retry on 429/5xx honouring
- * `retry_after`), and the middleware stack, in the order an update meets it:
+ * `retry_after`, longer flood waits waited out per chat, sends following a group to its new id
+ * once it became a supergroup), and the middleware stack, in the order an update meets it:
  *
- *   track → error boundary → sequentialize per chat → i18n → feedback → commands → inline → questions → hints
+ *   once → track → every press answered → error boundary → sequentialize per chat → i18n
+ *     → (not from other bots) feedback → commands → inline → questions → hints → stale buttons
  *
- * Tracking comes first so a graceful stop can wait for every update that has started; the error
+ * An update delivered twice is dropped first; tracking comes next so a graceful stop can wait for
+ * every update that has started; a button press is always answered, even if its handler fails; the error
  * boundary keeps one failed update from reaching the runner or the webhook server; per-chat
  * sequencing keeps a chat's replies in the order its messages were sent while chats run
  * concurrently.
@@ -24,12 +27,17 @@ import type { BotContext, Deps } from "./context.js";
 import { feedback } from "./feedback.js";
 import { inline } from "./inline.js";
 import { ask, isAddressed, questionIn } from "./questions.js";
+import { everyPressAnswered, staleButton } from "./acknowledge.js";
+import { type Wait, waitOutFloods } from "./flood.js";
+import { ChatMoves, followMoves, noticeMoves } from "./migration.js";
+import { onceEach } from "./once.js";
 import { inReplyTo } from "./send.js";
+import { notForUs } from "./senders.js";
 
 /** The updates the bot acts on (Telegram sends nothing else). */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
 
-/** Retries: Telegram's `retry_after` is honoured up to a minute; a few attempts, then the error surfaces. */
+/** Retries: Telegram's `retry_after` is honoured up to a minute here; longer ones by `waitOutFloods`. */
 const RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 };
 
 export interface TelegramBot {
@@ -39,7 +47,12 @@ export interface TelegramBot {
   lastUpdateId(): number;
 }
 
-export function createTelegramBot(core: ConventionBot, config: Config): TelegramBot {
+export interface TelegramOptions {
+  /** How a long flood wait is waited out (tests hold or skip it); default: a timer. */
+  floodWait?: Wait;
+}
+
+export function createTelegramBot(core: ConventionBot, config: Config, opts: TelegramOptions = {}): TelegramBot {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
   const bot = new Bot<BotContext>(token, { client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) } });
@@ -47,27 +60,34 @@ export function createTelegramBot(core: ConventionBot, config: Config): Telegram
   bot.api.config.use(autoRetry(RETRY));
 
   const chat = new Chat(core, { perMinute: config.RATE_LIMIT_PER_MIN, report: (what, err) => log.error({ err: scrubSecrets((err as Error)?.message ?? String(err), [token]) }, what) });
+  const moves = new ChatMoves(chat);
+  bot.api.config.use(waitOutFloods(config.TELEGRAM_FLOOD_WAIT_MAX_SECONDS, opts.floodWait));
+  bot.api.config.use(followMoves(moves));
   const { tasks } = chat;
   const deps: Deps = { chat, config };
   let lastUpdateId = -1;
 
+  bot.use(onceEach());
   bot.use((ctx, next) => {
     lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
     return tasks.track(next());
   });
+  bot.use(everyPressAnswered());
   const safe = bot.errorBoundary((err) => logError(err, token));
   safe.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   safe.use(i18n());
-  // Messages from other bots are never questions (and two bots must not talk to each other forever).
-  const human = safe.drop((ctx) => ctx.from?.is_bot === true);
+  safe.use(noticeMoves(moves));
+  // Other bots and the bot's own inline results are never questions; people posting as a chat are.
+  const human = safe.drop(notForUs);
   human.use(feedback(deps));
   human.use(commands(deps));
   human.use(inline(deps));
-  human.on("message:text", async (ctx) => {
-    const question = questionIn(ctx.msg, ctx.me);
+  human.on("message", async (ctx, next) => {
+    const question = questionIn(ctx.message, ctx.me);
     if (question !== undefined) await ask(ctx, question, deps);
+    else await next();
   });
-  // Not text (stickers, photos, voice…): a one-line hint, when addressed to the bot.
+  // Not text, and no question in a caption (stickers, photos, voice…): a one-line hint, when addressed to the bot.
   human.on(
     [
       "message:sticker", "message:photo", "message:voice", "message:video", "message:video_note", "message:audio",
@@ -77,6 +97,7 @@ export function createTelegramBot(core: ConventionBot, config: Config): Telegram
       if (isAddressed(ctx.message, ctx.me)) await ctx.reply(ctx.t("ask-non-text"), inReplyTo(ctx.message.message_id));
     },
   );
+  human.use(staleButton);
   bot.catch((err) => logError(err, token));
   return { bot, tasks, lastUpdateId: () => lastUpdateId };
 }

@@ -11,6 +11,7 @@ import type { Chat } from "../chat/chat.js";
 import { languageOf } from "../chat/catalog.js";
 import type { Config } from "../config.js";
 import type { Asker, Language } from "../core/bot.js";
+import { senderId } from "./senders.js";
 
 /** grammY's context with @grammyjs/i18n's `ctx.t`, which reads the shared catalog in `locales/`. */
 export type BotContext = Context & I18nFlavor;
@@ -20,12 +21,13 @@ export interface Deps {
   config: Config;
 }
 
-/** The asker as the facade's analytics see it (the store hashes the id). */
+/** The asker as the facade's analytics see it (the store hashes the id); someone posting as a chat is that chat. */
 export function askerOf(ctx: Context): Asker {
+  const userId = senderId(ctx);
   return {
     platform: "telegram",
     chatKind: ctx.chat?.type === "private" ? "private" : "group",
-    ...(ctx.from ? { userId: String(ctx.from.id) } : {}),
+    ...(userId ? { userId } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Vote } from "../core/bot.js";
 import { log } from "../log.js";
 import { askerOf, isPrivate, langOf, userTag, type BotContext, type Deps } from "./context.js";
+import { acknowledge } from "./acknowledge.js";
 import { escapeHtml } from "./render.js";
 import { inReplyTo } from "./send.js";
 
@@ -30,7 +31,8 @@ export function feedback({ chat }: Deps): Composer<BotContext> {
     const [, vote, answerId] = ctx.match as RegExpMatchArray as [string, Vote, string];
     const result = chat.feedback.vote(answerId, askerOf(ctx), vote, langOf(ctx));
     log.info({ vote, recorded: result.recorded, user: userTag(ctx) }, "feedback");
-    await ctx.answerCallbackQuery({ text: result.text });
+    // Best effort: a query too old to answer must not lose the "what was wrong?" that follows.
+    await acknowledge(ctx, result.text);
     if (!result.recorded) return;
     // In a private chat the buttons can show the choice; in a group they are everyone's.
     if (isPrivate(ctx)) await ctx.editMessageReplyMarkup({ reply_markup: feedbackKeyboard(answerId, vote) }).catch(() => undefined);

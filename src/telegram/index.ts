@@ -7,7 +7,7 @@ import type { Service } from "../service.js";
 import type { Config } from "../config.js";
 import type { ConventionBot } from "../core/bot.js";
 import { log, scrubSecrets } from "../log.js";
-import { createTelegramBot } from "./bot.js";
+import { createTelegramBot, type TelegramOptions } from "./bot.js";
 import { publishCommands } from "./commands/index.js";
 import { startPolling } from "./polling.js";
 import type { Transport } from "./transport.js";
@@ -18,8 +18,8 @@ export interface TelegramService extends Service {
   webhookAddress(): AddressInfo | undefined;
 }
 
-export async function startTelegram(core: ConventionBot, config: Config): Promise<TelegramService> {
-  const telegram = createTelegramBot(core, config);
+export async function startTelegram(core: ConventionBot, config: Config, opts: TelegramOptions = {}): Promise<TelegramService> {
+  const telegram = createTelegramBot(core, config, opts);
   const { bot } = telegram;
   try {
     await bot.init();

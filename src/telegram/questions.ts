@@ -16,14 +16,22 @@ import { inReplyTo, sendRendered } from "./send.js";
 /** Telegram clears "typing…" after about five seconds. */
 const TYPING_EVERY_MS = 4_500;
 
-/** The question in a message addressed to the bot, without the @mention; undefined if not addressed. */
+/**
+ * The question in a message addressed to the bot, without the @mention (or, in a caption, the
+ * leading `/ask`); undefined if not addressed. A photo's or document's caption is read like text:
+ * people ask about a screenshot of a clause by writing the question under it.
+ */
 export function questionIn(msg: Message, me: UserFromGetMe): string | undefined {
-  const text = msg.text;
+  const text = msg.text ?? msg.caption;
   if (text === undefined) return undefined;
-  const mentions = mentionsOf(text, msg.entities, me);
-  if (msg.chat.type !== "private" && mentions.length === 0 && !repliesToBot(msg, me)) return undefined;
+  const entities = msg.entities ?? msg.caption_entities;
+  const mentions = mentionsOf(text, entities, me);
+  // grammY matches commands in text only; in a caption, `/ask` is found here.
+  const command = msg.caption !== undefined ? askCommandIn(text, entities, me) : undefined;
+  const cuts = [...mentions, ...(command ? [command] : [])].sort((a, b) => a.offset - b.offset);
+  if (msg.chat.type !== "private" && cuts.length === 0 && !repliesToBot(msg, me)) return undefined;
   let question = text;
-  for (const m of [...mentions].reverse()) question = question.slice(0, m.offset) + question.slice(m.offset + m.length);
+  for (const m of cuts.reverse()) question = question.slice(0, m.offset) + question.slice(m.offset + m.length);
   return question.replace(/^[\s,:;]+/, "").replace(/\s+/g, " ").trim();
 }
 
@@ -31,6 +39,14 @@ export function questionIn(msg: Message, me: UserFromGetMe): string | undefined 
 export function isAddressed(msg: Message, me: UserFromGetMe): boolean {
   if (msg.chat.type === "private" || repliesToBot(msg, me)) return true;
   return mentionsOf(msg.text ?? msg.caption ?? "", msg.entities ?? msg.caption_entities, me).length > 0;
+}
+
+/** A leading `/ask` or `/ask@thisbot` command (not `/ask@otherbot`). */
+function askCommandIn(text: string, entities: MessageEntity[] | undefined, me: UserFromGetMe): MessageEntity | undefined {
+  const first = entities?.find((e) => e.type === "bot_command" && e.offset === 0);
+  if (!first) return undefined;
+  const [name, target] = text.slice(0, first.length).slice(1).toLowerCase().split("@");
+  return name === "ask" && (target === undefined || target === me.username.toLowerCase()) ? first : undefined;
 }
 
 export function repliesToBot(msg: Message, me: UserFromGetMe): boolean {
@@ -51,6 +67,15 @@ export function placeOf(ctx: BotContext): string | undefined {
   return isPrivate(ctx) ? `telegram:${ctx.chat!.id}` : undefined;
 }
 
+/**
+ * The topic to show "typing…" in: only a real forum topic. A reply in a forum's General topic (or
+ * in a plain group's reply thread) carries a `message_thread_id` that is no topic, and Telegram
+ * refuses a chat action there; `ctx.reply` already makes the same distinction.
+ */
+export function inTopic(msg: Message): { message_thread_id?: number } {
+  return { message_thread_id: msg.is_topic_message ? msg.message_thread_id : undefined };
+}
+
 /** Answer `question`, asked in `ctx.msg`, as a reply to it (in the same forum topic). */
 export async function ask(ctx: BotContext, question: string, { chat }: Deps): Promise<void> {
   const msg = ctx.msg;
@@ -61,11 +86,12 @@ export async function ask(ctx: BotContext, question: string, { chat }: Deps): Pr
     asker: askerOf(ctx),
     locale: ctx.from?.language_code,
     where: { replyTo: replyTo === undefined ? undefined : `telegram:${chatId}:${replyTo}`, place: placeOf(ctx) },
-    typing: { show: () => ctx.replyWithChatAction("typing"), everyMs: TYPING_EVERY_MS },
+    typing: { show: () => ctx.replyWithChatAction("typing", inTopic(msg)), everyMs: TYPING_EVERY_MS },
     notice: (text) => ctx.reply(text, inReplyTo(msg.message_id)),
     send: async (answer) => {
       const sent = await sendRendered(ctx, pack(renderAnswer(answer)), { replyTo: msg.message_id, keyboard: feedbackKeyboard(answer.id) });
-      return sent.map((m) => `telegram:${chatId}:${m.message_id}`);
+      // The chat the answer landed in: a group upgraded meanwhile has a new id.
+      return sent.map((m) => `telegram:${m.chat.id}:${m.message_id}`);
     },
   });
 }

@@ -2,7 +2,8 @@
  * Telegram's markup for what the chat layer and the facade produce: HTML (every user- or
  * corpus-derived string escaped), each block also carried as plain text, which is what is resent
  * when Telegram rejects the markup, so a formatting problem never costs the user their answer.
- * Blocks are packed into messages under Telegram's 4096-character limit by the shared splitter.
+ * Blocks are packed into messages under Telegram's 4096-character limit (counted on the visible
+ * text) by the shared splitter.
  */
 import type { Answer, ArticleView, Language, ReindexSummary, SourcesView, StatsSummary } from "../core/bot.js";
 import { answerView, quoteLine, type Block as ViewBlock } from "../chat/answer.js";
@@ -34,7 +35,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-const measure = (limit: number): Measure => ({ limit, escape: escapeHtml });
+/**
+ * What Telegram's limit counts: the text the user sees once the HTML is parsed (UTF-16 units), not
+ * the markup. Measuring the escaped HTML would split an answer full of `&<>` into messages a fifth
+ * as long as allowed. Splits are made between pieces or in their plain text, never inside a tag.
+ */
+export function visibleLength(html: string): number {
+  return html.replace(/<[^>]*>/g, "").replace(/&(?:amp|lt|gt|quot|#\d+|#x[\da-f]+);/gi, "&").length;
+}
+
+const measure = (limit: number): Measure => ({ limit, escape: escapeHtml, length: visibleLength });
 
 /** A block of plain text, escaped for HTML. */
 export function textBlock(plain: string, glue?: string): Block {

@@ -5,7 +5,9 @@
  * Telegram redelivers an update whose request is not answered in time, and an answer can take
  * longer than that — so a slow answer would be sent twice. Our adapter therefore acknowledges each
  * update with 200 as soon as its secret and body check out, and grammY handles it afterwards
- * (tracked, so a graceful stop still waits for it): every update is answered exactly once.
+ * (tracked, so a graceful stop still waits for it). A copy Telegram sends again anyway (it missed
+ * the 200, or the bot restarted) is dropped by the bot's `onceEach`: every update is answered once.
+ * The server binds to TELEGRAM_WEBHOOK_HOST (every interface when unset).
  */
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -41,7 +43,7 @@ export async function startWebhook({ bot, tasks }: TelegramBot, config: Config, 
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.TELEGRAM_WEBHOOK_PORT, () => resolve());
+    server.listen(config.TELEGRAM_WEBHOOK_PORT, config.TELEGRAM_WEBHOOK_HOST, () => resolve());
   });
   try {
     await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });

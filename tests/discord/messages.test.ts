@@ -75,12 +75,12 @@ test("a reply to the bot's answer is a follow-up in that exchange's context", as
   expect(embedText(reply)).toContain("Art. 41(2)");
 });
 
-test("a reply to the bot with the ping turned off arrives without text: the bot says how to ask", async () => {
+test("a reply to the bot with the ping turned off arrives without text: the bot says how to be read", async () => {
   const first = r.fake.post("What does Article 41 require?", { mention: true });
   const answer = await replyTo(first.id);
   const silent = r.fake.post("and paragraph 3?", { replyTo: answer.id, ping: false });
   const reply = await replyTo(silent.id);
-  expect(reply.content).toBe("Ask me a question in text: mention me together with your question, or use /ask.");
+  expect(reply.content).toBe("I can only read replies that mention me: turn the @ on when you reply, or mention me with your question.");
 });
 
 test("in a DM every message is a question, and the last exchange is its context", async () => {

@@ -93,7 +93,11 @@ export class FakeDiscord extends EventEmitter {
   private dmChannels = new Map<string, string>();
   /** interaction token → state of its response. */
   private responses = new Map<string, { acked: boolean; originalId?: string; channelId: string; guildId?: string; interactionId: string; user: FakeUser; type: number }>();
-  private nextFailures: { match: (method: string, path: string) => boolean; status: number; body: any; headers?: Record<string, string> }[] = [];
+  private nextFailures: { match: (method: string, path: string) => boolean; status: number; body: any; headers?: Record<string, string>; after?: boolean }[] = [];
+  /** Channels where the bot may send but not embed (no Embed Links), and where it may not send at all. */
+  private noEmbeds = new Set<string>();
+  private stalls: ((method: string, path: string) => boolean)[] = [];
+  private noSending = new Set<string>();
 
   private constructor(token: string) {
     super();
@@ -153,6 +157,26 @@ export class FakeDiscord extends EventEmitter {
     this.nextFailures.push({ match, status, body, headers });
   }
 
+  /** Handle the next request matching `match` as usual, but answer it with a failure (Discord recorded it, the answer was lost). */
+  failAfterHandling(match: (method: string, path: string) => boolean, status: number, body: any): void {
+    this.nextFailures.push({ match, status, body, after: true });
+  }
+
+  /** From now on, never answer requests matching `match` (a Discord that hangs). */
+  stall(match: (method: string, path: string) => boolean): void {
+    this.stalls.push(match);
+  }
+
+  /** Take Embed Links from the bot in a channel: messages with embeds are refused there (403, 50013). */
+  denyEmbeds(channelId: string): void {
+    this.noEmbeds.add(channelId);
+  }
+
+  /** Take Send Messages from the bot in a channel: every message is refused there (403, 50013). */
+  denySending(channelId: string): void {
+    this.noSending.add(channelId);
+  }
+
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const chunks: Buffer[] = [];
@@ -170,6 +194,7 @@ export class FakeDiscord extends EventEmitter {
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const call: RecordedCall = { method, path, query: url.searchParams, body, at: Date.now() };
     this.calls.push(call);
+    if (this.stalls.some((stalled) => stalled(method, path))) return void this.emit("stalled", call);
     const send = (status: number, data?: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, data === undefined ? headers : { "content-type": "application/json", ...headers });
       res.end(data === undefined ? "" : JSON.stringify(data));
@@ -177,11 +202,10 @@ export class FakeDiscord extends EventEmitter {
     };
     try {
       const failure = this.nextFailures.findIndex((f) => f.match(method, path));
-      if (failure >= 0) {
-        const f = this.nextFailures.splice(failure, 1)[0];
-        return send(f.status, f.body, f.headers);
-      }
+      const f = failure >= 0 ? this.nextFailures.splice(failure, 1)[0] : undefined;
+      if (f && !f.after) return send(f.status, f.body, f.headers);
       const [status, data] = this.route(method, path, url.searchParams, body, req.headers.authorization);
+      if (f) return send(f.status, f.body, f.headers);
       send(status, data);
     } catch (err) {
       send(500, { message: (err as Error).message, code: 0 });
@@ -209,6 +233,7 @@ export class FakeDiscord extends EventEmitter {
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(path)) && method === "POST") return this.followUp(m[2], body);
     if ((m = /^\/channels\/(\d+)\/typing$/.exec(path)) && method === "POST") return [204];
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === "POST") {
+      if (this.noSending.has(m[1]) || (this.noEmbeds.has(m[1]) && body?.embeds?.length)) return [403, { message: "Missing Permissions", code: 50013 }];
       const problems = validateMessage(body, true);
       if (problems.length) return this.reject(problems);
       return [200, this.createMessage(m[1], body, this.guildOf(m[1]))];
@@ -495,7 +520,7 @@ export class FakeDiscord extends EventEmitter {
    * A user posts a message. `mention` puts `<@bot>` in front; `replyTo` makes it a reply to that bot
    * message, pinging the bot unless `ping: false`. Content is withheld as Discord withholds it.
    */
-  post(text: string, opts: { user?: FakeUser; where?: Where; mention?: boolean; replyTo?: string; ping?: boolean; everyone?: boolean } = {}): any {
+  post(text: string, opts: { user?: FakeUser; where?: Where; mention?: boolean; replyTo?: string; ping?: boolean; everyone?: boolean; others?: FakeUser[] } = {}): any {
     const user = opts.user ?? this.user("someone");
     const where = opts.where ?? "general";
     const channelId = this.channelId(where, user);
@@ -517,7 +542,10 @@ export class FakeDiscord extends EventEmitter {
       edited_timestamp: null,
       tts: false,
       mention_everyone: Boolean(opts.everyone && inGuild),
-      mentions: pingsBot ? [{ ...this.botUser, ...(inGuild ? { member: { roles: [], joined_at: member.joined_at, deaf: false, mute: false, flags: 0 } } : {}) }] : [],
+      mentions: [
+        ...(pingsBot ? [{ ...this.botUser, ...(inGuild ? { member: { roles: [], joined_at: member.joined_at, deaf: false, mute: false, flags: 0 } } : {}) }] : []),
+        ...(opts.others ?? []),
+      ],
       mention_roles: [],
       attachments: [],
       embeds: [],

@@ -103,6 +103,8 @@ export interface MessageOptions {
   replyTo?: Message;
   /** Forum topic id (sets is_topic_message). */
   threadId?: number;
+  /** A photo with this caption (entities as a client would attach them) instead of a text message. */
+  caption?: string;
   /** Anything else to put on the message (photo, sticker, caption…). */
   extra?: Partial<Message>;
 }
@@ -121,6 +123,11 @@ export class FakeTelegramApi extends EventEmitter {
   private messageIds = new Map<number, number>();
   private messages = new Map<string, Message>();
   private chats = new Map<number, Chat>();
+  /** Forum topics that exist, as `${chatId}:${threadId}`. */
+  private topics = new Set<string>();
+  private stalls: ((method: string, params: Record<string, any>) => boolean)[] = [];
+  /** Groups upgraded to supergroups: old chat id → new one. */
+  private upgraded = new Map<number, number>();
 
   private constructor(opts: { token?: string; username?: string; id?: number }) {
     super();
@@ -161,6 +168,20 @@ export class FakeTelegramApi extends EventEmitter {
     return this.remember({ id, type: "supergroup", title: opts.title ?? "Test group", ...(opts.forum ? { is_forum: true as const } : {}) });
   }
 
+  /** A basic (not super) group, the kind that can be upgraded. */
+  basicGroup(id: number, title = "Small group"): Chat.GroupChat {
+    return this.remember({ id, type: "group", title });
+  }
+
+  /**
+   * Upgrade a basic group to a supergroup with id `newId`, as Telegram does: from now on, sends to the
+   * old id fail with 400 and `migrate_to_chat_id`. Returns the new chat (no service message is queued).
+   */
+  upgrade(group: Chat.GroupChat, newId: number): Chat.SupergroupChat {
+    this.upgraded.set(group.id, newId);
+    return this.group(newId, { title: group.title });
+  }
+
   /** A message as Telegram would deliver it (not queued). */
   message(from: User, chat: Chat, text: string | undefined, opts: MessageOptions = {}): Message {
     const message = {
@@ -169,11 +190,15 @@ export class FakeTelegramApi extends EventEmitter {
       chat,
       from,
       ...(text !== undefined ? { text, ...(entitiesOf(text).length ? { entities: entitiesOf(text) } : {}) } : {}),
+      ...(opts.caption !== undefined
+        ? { photo: [{ file_id: "photo", file_unique_id: "photo", width: 640, height: 480 }], caption: opts.caption, ...(entitiesOf(opts.caption).length ? { caption_entities: entitiesOf(opts.caption) } : {}) }
+        : {}),
       ...(opts.replyTo ? { reply_to_message: opts.replyTo } : {}),
       ...(opts.threadId ? { message_thread_id: opts.threadId, is_topic_message: true } : {}),
       ...opts.extra,
     } as Message;
     this.messages.set(`${chat.id}:${message.message_id}`, message);
+    if (opts.threadId) this.topics.add(`${chat.id}:${opts.threadId}`);
     return message;
   }
 
@@ -215,6 +240,11 @@ export class FakeTelegramApi extends EventEmitter {
     const m = this.messages.get(`${chatId}:${messageId}`);
     if (!m) throw new Error(`no message ${messageId} in chat ${chatId}`);
     return m;
+  }
+
+  /** From now on, never answer calls for which `match` is true (a Bot API that hangs). */
+  stall(match: (method: string, params: Record<string, any>) => boolean): void {
+    this.stalls.push(match);
   }
 
   /** Make the next `times` calls of `method` fail with `failure`. */
@@ -302,6 +332,7 @@ export class FakeTelegramApi extends EventEmitter {
     if (m[1] !== this.token) return reply(401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = m[2];
     const params = body ? (JSON.parse(body) as Record<string, any>) : {};
+    if (this.stalls.some((stalled) => stalled(method, params))) return;
     const call: ApiCall = { seq: ++this.seq, method, params, ok: false };
     const failure = this.failures.get(method)?.shift();
     let outcome: { result: unknown } | Failure;
@@ -349,6 +380,10 @@ export class FakeTelegramApi extends EventEmitter {
 
   private dispatch(method: string, p: Record<string, any>): { result: unknown } | Failure {
     const bad = (description: string): Failure => ({ error_code: 400, description: `Bad Request: ${description}` });
+    const movedTo = p.chat_id !== undefined ? this.upgraded.get(Number(p.chat_id)) : undefined;
+    if (movedTo !== undefined) return { ...bad("group chat was upgraded to a supergroup chat"), parameters: { migrate_to_chat_id: movedTo } };
+    // A thread id must name a topic of a forum (General's replies carry one that does not).
+    if (p.message_thread_id !== undefined && !this.topics.has(`${p.chat_id}:${p.message_thread_id}`)) return bad("message thread not found");
     switch (method) {
       case "getMe":
         return { result: { ...this.bot, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true } };

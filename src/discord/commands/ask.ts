@@ -5,6 +5,7 @@
  */
 import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { ask as askChat } from "../../chat/asking.js";
+import { defer } from "../acknowledged.js";
 import { NO_PINGS, answerMessages, askerOf, sendAnswer } from "../answering.js";
 import type { DiscordContext } from "../context.js";
 import { placeOf } from "../place.js";
@@ -22,7 +23,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Dis
     asker: askerOf(interaction.user.id, interaction.inGuild()),
     locale: interaction.locale,
     where: { place: placeOf(interaction.channelId, interaction.channel, interaction.inGuild()) },
-    begin: () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    begin: () => defer(interaction, ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     notice: (content) =>
       interaction.deferred
         ? interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS })

@@ -5,6 +5,7 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
 import { languageOf, say } from "../../chat/catalog.js";
 import { startReindex, type ReindexMode } from "../../chat/reindex.js";
+import { defer } from "../acknowledged.js";
 import { NO_PINGS } from "../answering.js";
 import { admitted } from "../admin.js";
 import type { DiscordContext } from "../context.js";
@@ -24,7 +25,7 @@ export async function execute(interaction: ChatInputCommandInteraction, { chat, 
   const mode = (interaction.options.getString("mode") ?? "normal") as ReindexMode;
   const edit = (content: string) => interaction.editReply({ content, allowedMentions: NO_PINGS });
   const started = startReindex(chat, mode, lang, async () => {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await defer(interaction, { flags: MessageFlags.Ephemeral });
     // The mode is in the command the admin sees; the status says what is happening.
     await edit(say(lang, "reindex-started", { mode: "normal" }));
     return { progress: edit, failed: edit, done: (summary) => interaction.editReply({ content: "", embeds: [renderReindexSummary(summary, lang)], allowedMentions: NO_PINGS }) };

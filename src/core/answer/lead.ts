@@ -97,6 +97,10 @@ function sectionWeight(s: RankedSection, top: RankedSection, ctx: LeadContext): 
   // "for another State": international cooperation (Chapter V) over the domestic powers.
   const international = ctx.aspects.find((a) => a.name === "international");
   if (international && s.chunks.some((c) => cued(c.chunk, international))) w += 0.25;
+  // A question that names no other State and no mutual legal assistance asks about the domestic
+  // power (Art. 29), not the assistance one State gives another with it (Art. 45).
+  const title = s.chunks[0]?.chunk.metadata.articleTitle ?? "";
+  if (!international && /— Mutual legal assistance\b/i.test(title) && !ctx.queryTerms.includes("mutual")) w -= 0.2;
   return w;
 }
 

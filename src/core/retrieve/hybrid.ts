@@ -56,7 +56,7 @@ export interface RetrieveOptions {
 
 const RRF_K = 60;
 const CANDIDATES = 40;
-const W = { lexical: 1, vector: 1, glossary: 0.8, explainers: 0.8, explainersOwn: 1.6 };
+const W = { lexical: 1, vector: 1, glossary: 0.8, explainers: 0.8, explainersOwn: { en: 0.8, id: 1.4, vi: 1.6 } as Record<Language, number> };
 /** How much a section's second-best chunk adds: a little, so long articles do not win by length. */
 const SECOND_CHUNK = 0.1;
 /** A glossary match weighs like a rare word (relative to the largest IDF). */
@@ -149,7 +149,7 @@ export class Retriever {
     // Gists in the asker's language point at the official paragraphs they explain.
     // Weighed more for Indonesian and Vietnamese, whose words the official English text lacks.
     const gists = this.explained?.query(text, CANDIDATES, opts.language) ?? [];
-    addList(gists, opts.language && opts.language !== "en" ? W.explainersOwn : W.explainers);
+    addList(gists, W.explainersOwn[opts.language ?? "en"]);
     const gistBest = gists[0]?.score || 1;
     const gistScores = Object.fromEntries(gists.map((g) => [g.id, g.score / gistBest]));
 

@@ -23,7 +23,9 @@ type SetName = keyof typeof SETS;
 /** Floors per set and language: lead@1, recall@3, and the most in-scope questions refused. */
 const FLOOR: Record<SetName, Record<string, Pick<Figures, "lead1" | "recall3" | "inScopeRefusals" | "wrongLanguage">>> = {
   dev: { en: { lead1: 0.88, recall3: 0.88, inScopeRefusals: 0, wrongLanguage: 0 }, id: { lead1: 1, recall3: 1, inScopeRefusals: 0, wrongLanguage: 0 }, vi: { lead1: 0.8, recall3: 0.8, inScopeRefusals: 0, wrongLanguage: 0 } },
-  own: { en: { lead1: 0.87, recall3: 0.92, inScopeRefusals: 0, wrongLanguage: 0 }, id: { lead1: 0.75, recall3: 0.87, inScopeRefusals: 0, wrongLanguage: 1 }, vi: { lead1: 0.86, recall3: 0.94, inScopeRefusals: 0, wrongLanguage: 0 } },
+  // own en: 0.889 → 0.861 and one in-scope refusal when the glossary entry copied from o-en-36 ("Why is it called
+  // the Hanoi Convention?") was removed (issue 18): the earlier floor rested on that copy.
+  own: { en: { lead1: 0.85, recall3: 0.9, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.75, recall3: 0.87, inScopeRefusals: 0, wrongLanguage: 1 }, vi: { lead1: 0.86, recall3: 0.94, inScopeRefusals: 0, wrongLanguage: 0 } },
   answers: { en: { lead1: 0.56, recall3: 0.77, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.5, recall3: 0.79, inScopeRefusals: 1, wrongLanguage: 0 }, vi: { lead1: 0.63, recall3: 0.76, inScopeRefusals: 1, wrongLanguage: 0 } },
 };
 

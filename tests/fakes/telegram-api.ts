@@ -120,6 +120,7 @@ export class FakeTelegramApi extends EventEmitter {
   private failures = new Map<string, Failure[]>();
   private drops = new Map<string, number>();
   private stalls = new Map<string, number>();
+  private holds = new Map<string, { arrived(): void; released: Promise<void> }[]>();
   private messageIds = new Map<number, number>();
   private messages = new Map<string, Message>();
   private chats = new Map<number, Chat>();
@@ -247,6 +248,20 @@ export class FakeTelegramApi extends EventEmitter {
     return { stalled: once("stalled"), abandoned: once("abandoned") };
   }
 
+  /**
+   * Hold the next call of `method` on its way to Telegram: `arrived` resolves when it is held;
+   * `release()` lets it through, unless its client has closed the connection meanwhile (then it is
+   * dropped unrecorded).
+   */
+  holdNext(method: string): { arrived: Promise<void>; release(): void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const entry = { arrived: () => arrived(), released: new Promise<void>((resolve) => (release = resolve)) };
+    const promise = new Promise<void>((resolve) => (arrived = resolve));
+    this.holds.set(method, [...(this.holds.get(method) ?? []), entry]);
+    return { arrived: promise, release };
+  }
+
   /** Resolves once a `getUpdates` long poll is waiting for updates (the bot is polling). */
   polling(): Promise<void> {
     if (this.waiters.size) return Promise.resolve();
@@ -352,6 +367,13 @@ export class FakeTelegramApi extends EventEmitter {
       await new Promise<void>((resolve) => (res.destroyed ? resolve() : res.once("close", () => resolve())));
       this.emit("abandoned", method);
       return;
+    }
+    const hold = this.holds.get(method)?.shift();
+    if (hold) {
+      hold.arrived();
+      await hold.released;
+      // A client that gave up (or exited) meanwhile: Telegram never got the call.
+      if (res.destroyed || req.socket.destroyed) return;
     }
     const call: ApiCall = { seq: ++this.seq, method, params, ok: false };
     const failure = this.failures.get(method)?.shift();

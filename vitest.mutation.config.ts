@@ -21,6 +21,7 @@ export default defineConfig({
       "tests/core-question-length.test.ts",
       "tests/core-quote.test.ts",
       "tests/core-retrieve.test.ts",
+      "tests/core-references.test.ts",
       "tests/glossary.test.ts",
       "tests/eval-quality.test.ts",
       "tests/chat/*.test.ts",

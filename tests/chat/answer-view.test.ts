@@ -81,5 +81,6 @@ test("a translated quote shows the translation, marked, with its original; label
 test("shortTitle drops only a leading 'Article N —' of an article", () => {
   expect(shortTitle({ article: 41, title: "Article 41 — 24/7 network" })).toBe("24/7 network");
   expect(shortTitle({ article: 2, title: "Article 2 - Use of terms" })).toBe("Use of terms");
+  expect(shortTitle({ article: 2, title: " Article  2—Use of terms" })).toBe("Use of terms");
   expect(shortTitle({ article: null, title: "Article 41 — in the news" })).toBe("Article 41 — in the news");
 });

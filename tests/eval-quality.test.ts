@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createBot, type ConventionBot } from "../src/core/bot.js";
+import { createBot, type Citation, type ConventionBot } from "../src/core/bot.js";
 import { evaluate, readQuestions, type EvalResult, type Figures } from "../src/eval/evaluate.js";
 import { verbatimChecker } from "../src/eval/verbatim.js";
 import { testConfig } from "./helpers/env.js";
@@ -35,17 +35,22 @@ const FLOOR: Record<SetName, Record<string, Pick<Figures, "lead1" | "recall1" | 
 };
 
 let bot: ConventionBot;
-const results: Partial<Record<SetName, EvalResult>> = {};
+let verbatim: (c: Citation) => boolean;
+const results: Partial<Record<SetName, Promise<EvalResult>>> = {};
 
 beforeAll(async () => {
   const config = testConfig();
   bot = await createBot(config, { buildIfMissing: false });
-  const verbatim = await verbatimChecker(config.corpusDir, [config.sourcesDir]);
-  for (const [name, file] of Object.entries(SETS) as [SetName, string][]) {
-    if (!fs.existsSync(file)) continue;
-    results[name] = await evaluate(bot, readQuestions(file), verbatim);
-  }
+  verbatim = await verbatimChecker(config.corpusDir, [config.sourcesDir]);
 });
+
+/**
+ * A set's figures, computed by the first test that needs them (inside the test, not in a hook, so
+ * that mutation testing sees which test runs the answering code).
+ */
+function resultOf(name: SetName): Promise<EvalResult> {
+  return (results[name] ??= evaluate(bot, readQuestions(SETS[name]), verbatim));
+}
 
 describe.each(Object.keys(SETS) as SetName[])("%s question set", (name) => {
   if (!fs.existsSync(SETS[name])) it.skip(`needs ${SETS[name]}`, () => undefined);
@@ -53,8 +58,8 @@ describe.each(Object.keys(SETS) as SetName[])("%s question set", (name) => {
 });
 
 function describeSet(name: SetName) {
-  it("reaches the lead@1, recall@1, recall@3 and MRR floors in each language, in the asker's language", () => {
-    const r = results[name]!;
+  it("reaches the lead@1, recall@1, recall@3 and MRR floors in each language, in the asker's language", async () => {
+    const r = await resultOf(name);
     for (const [lang, floor] of Object.entries(FLOOR[name])) {
       const f = r.byLanguage[lang];
       const why = `${name} ${lang}: ${JSON.stringify(r.misses.slice(0, 20))}`;
@@ -67,8 +72,8 @@ function describeSet(name: SetName) {
     }
   });
 
-  it("refuses every out-of-scope question and shows no broken quote, every quote verbatim from its source", () => {
-    const r = results[name]!;
+  it("refuses every out-of-scope question and shows no broken quote, every quote verbatim from its source", async () => {
+    const r = await resultOf(name);
     expect(r.overall.notVerbatim, JSON.stringify(r.misses.filter((m) => m.got.includes("[not verbatim]")))).toBe(0);
     expect(r.overall.refusalAccuracy, JSON.stringify(r.misses.filter((m) => m.expected === "refusal"))).toBe(1);
     expect(r.overall.brokenQuotes, JSON.stringify(r.misses.filter((m) => m.got.includes("[broken")))).toBe(0);

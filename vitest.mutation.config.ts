@@ -17,6 +17,7 @@ export default defineConfig({
       "tests/core-answer.test.ts",
       "tests/core-conversation.test.ts",
       "tests/core-intents.test.ts",
+      "tests/core-intents-data.test.ts",
       "tests/core-llm.test.ts",
       "tests/core-question-length.test.ts",
       "tests/core-quote.test.ts",

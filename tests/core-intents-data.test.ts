@@ -30,7 +30,8 @@ test("the parts of a provision a question asks for, and none when it asks for no
   expect(time.cues.some((c) => c.test("within 90 days"))).toBe(true);
   // Cues are matched line by line: a lead-in line ending in ":" inside a longer text.
   const contents = load().aspects("What must the request include?").find((a) => a.name === "contents")!;
-  expect(contents.cues.some((c) => c.test("A request shall contain:\n(a) The identity of the authority;"))).toBe(true);
+  const leadIn = contents.cues.find((c) => c.source === ":$")!;
+  expect(leadIn.test("The request shall specify:\n(a) The identity of the authority;")).toBe(true);
 });
 
 test("without corpus/intents.json nothing is refused, nothing points back, no aspect is asked for", () => {

@@ -13,6 +13,7 @@ test("articles 1 to 68 only, each once; a paragraph of an article already named 
     { article: 7, paragraph: 3 },
   ]);
   expect(findReferences("article 7(2) and article 7").articles).toEqual([{ article: 7, paragraph: 2 }]);
+  expect(findReferences("article 7(2), I mean article 7(2)").articles).toEqual([{ article: 7, paragraph: 2 }]);
   expect(findReferences("articles 7 and 8").articles).toEqual([
     { article: 7, paragraph: null },
     { article: 8, paragraph: null },

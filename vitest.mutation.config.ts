@@ -24,6 +24,7 @@ export default defineConfig({
       "tests/core-retrieve.test.ts",
       "tests/core-references.test.ts",
       "tests/core-lead.test.ts",
+      "tests/core-compose.test.ts",
       "tests/glossary.test.ts",
       "tests/eval-quality.test.ts",
       "tests/chat/*.test.ts",

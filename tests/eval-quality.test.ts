@@ -9,8 +9,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createBot, type ConventionBot } from "../src/core/bot.js";
+import { createBot, type Citation, type ConventionBot } from "../src/core/bot.js";
 import { evaluate, readQuestions, type EvalResult, type Figures } from "../src/eval/evaluate.js";
+import { verbatimChecker } from "../src/eval/verbatim.js";
 import { testConfig } from "./helpers/env.js";
 
 const SETS = {
@@ -20,24 +21,36 @@ const SETS = {
 };
 type SetName = keyof typeof SETS;
 
-/** Floors per set and language: lead@1, recall@3, and the most in-scope questions refused. */
-const FLOOR: Record<SetName, Record<string, Pick<Figures, "lead1" | "recall3" | "inScopeRefusals" | "wrongLanguage">>> = {
-  dev: { en: { lead1: 0.88, recall3: 0.88, inScopeRefusals: 0, wrongLanguage: 0 }, id: { lead1: 1, recall3: 1, inScopeRefusals: 0, wrongLanguage: 0 }, vi: { lead1: 0.8, recall3: 0.8, inScopeRefusals: 0, wrongLanguage: 0 } },
-  own: { en: { lead1: 0.84, recall3: 0.92, inScopeRefusals: 0, wrongLanguage: 0 }, id: { lead1: 0.75, recall3: 0.87, inScopeRefusals: 0, wrongLanguage: 1 }, vi: { lead1: 0.86, recall3: 0.94, inScopeRefusals: 0, wrongLanguage: 0 } },
-  answers: { en: { lead1: 0.56, recall3: 0.77, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.5, recall3: 0.79, inScopeRefusals: 1, wrongLanguage: 0 }, vi: { lead1: 0.63, recall3: 0.76, inScopeRefusals: 1, wrongLanguage: 0 } },
+/**
+ * Floors per set and language: lead@1, recall@1, recall@3, MRR, and the most in-scope questions refused and
+ * answers in another language. recall@1 and MRR were set on 30 November 2026 (issue 18) at the measured figures
+ * less 0.02.
+ */
+const FLOOR: Record<SetName, Record<string, Pick<Figures, "lead1" | "recall1" | "recall3" | "mrr" | "inScopeRefusals" | "wrongLanguage">>> = {
+  dev: { en: { lead1: 0.88, recall1: 0.88, recall3: 0.88, mrr: 0.88, inScopeRefusals: 0, wrongLanguage: 0 }, id: { lead1: 1, recall1: 0.98, recall3: 1, mrr: 0.98, inScopeRefusals: 0, wrongLanguage: 0 }, vi: { lead1: 0.8, recall1: 0.78, recall3: 0.8, mrr: 0.78, inScopeRefusals: 0, wrongLanguage: 0 } },
+  // own en: lead@1 0.889 → 0.861, recall@3 0.944 → 0.917 and one in-scope refusal when the glossary entry copied from o-en-36 ("Why is it called
+  // the Hanoi Convention?") was removed (issue 18): the earlier floor rested on that copy.
+  own: { en: { lead1: 0.85, recall1: 0.84, recall3: 0.9, mrr: 0.87, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.75, recall1: 0.75, recall3: 0.87, mrr: 0.8, inScopeRefusals: 0, wrongLanguage: 1 }, vi: { lead1: 0.86, recall1: 0.86, recall3: 0.94, mrr: 0.9, inScopeRefusals: 0, wrongLanguage: 0 } },
+  answers: { en: { lead1: 0.56, recall1: 0.73, recall3: 0.77, mrr: 0.75, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.5, recall1: 0.71, recall3: 0.79, mrr: 0.74, inScopeRefusals: 1, wrongLanguage: 0 }, vi: { lead1: 0.63, recall1: 0.75, recall3: 0.76, mrr: 0.75, inScopeRefusals: 1, wrongLanguage: 0 } },
 };
 
 let bot: ConventionBot;
-const results: Partial<Record<SetName, EvalResult>> = {};
+let verbatim: (c: Citation) => boolean;
+const results: Partial<Record<SetName, Promise<EvalResult>>> = {};
 
 beforeAll(async () => {
-  bot = await createBot(testConfig(), { buildIfMissing: false });
-  const known = new Set(bot.chunkIds());
-  for (const [name, file] of Object.entries(SETS) as [SetName, string][]) {
-    if (!fs.existsSync(file)) continue;
-    results[name] = await evaluate(bot, readQuestions(file), (id) => known.has(id));
-  }
+  const config = testConfig();
+  bot = await createBot(config, { buildIfMissing: false });
+  verbatim = await verbatimChecker(config.corpusDir, [config.sourcesDir]);
 });
+
+/**
+ * A set's figures, computed by the first test that needs them (inside the test, not in a hook, so
+ * that mutation testing sees which test runs the answering code).
+ */
+function resultOf(name: SetName): Promise<EvalResult> {
+  return (results[name] ??= evaluate(bot, readQuestions(SETS[name]), verbatim));
+}
 
 describe.each(Object.keys(SETS) as SetName[])("%s question set", (name) => {
   if (!fs.existsSync(SETS[name])) it.skip(`needs ${SETS[name]}`, () => undefined);
@@ -45,20 +58,23 @@ describe.each(Object.keys(SETS) as SetName[])("%s question set", (name) => {
 });
 
 function describeSet(name: SetName) {
-  it("reaches the lead@1 and recall@3 floors in each language, in the asker's language", () => {
-    const r = results[name]!;
+  it("reaches the lead@1, recall@1, recall@3 and MRR floors in each language, in the asker's language", async () => {
+    const r = await resultOf(name);
     for (const [lang, floor] of Object.entries(FLOOR[name])) {
       const f = r.byLanguage[lang];
       const why = `${name} ${lang}: ${JSON.stringify(r.misses.slice(0, 20))}`;
       expect(f.lead1, why).toBeGreaterThanOrEqual(floor.lead1);
+      expect(f.recall1, why).toBeGreaterThanOrEqual(floor.recall1);
       expect(f.recall3, why).toBeGreaterThanOrEqual(floor.recall3);
+      expect(f.mrr, why).toBeGreaterThanOrEqual(floor.mrr);
       expect(f.inScopeRefusals, why).toBeLessThanOrEqual(floor.inScopeRefusals);
       expect(f.wrongLanguage, `${name} ${lang}: answers not in the question's language`).toBeLessThanOrEqual(floor.wrongLanguage);
     }
   });
 
-  it("refuses every out-of-scope question and shows no broken quote", () => {
-    const r = results[name]!;
+  it("refuses every out-of-scope question and shows no broken quote, every quote verbatim from its source", async () => {
+    const r = await resultOf(name);
+    expect(r.overall.notVerbatim, JSON.stringify(r.misses.filter((m) => m.got.includes("[not verbatim]")))).toBe(0);
     expect(r.overall.refusalAccuracy, JSON.stringify(r.misses.filter((m) => m.expected === "refusal"))).toBe(1);
     expect(r.overall.brokenQuotes, JSON.stringify(r.misses.filter((m) => m.got.includes("[broken")))).toBe(0);
   });

@@ -36,7 +36,7 @@ export async function measure([question]: string[]): Promise<void> {
   const imported = performance.now();
   const bot = await createBot(loadConfig(process.env), { buildIfMissing: false });
   const loaded = performance.now();
-  const answer = await bot.answer(question ?? "What is the 24/7 network?");
+  const answer = await bot.answer(question ?? "What does the 24/7 network do?");
   const answered = performance.now();
   await post({ type: "answered" });
   await post({

@@ -36,9 +36,10 @@ export async function measure([file, count]: string[]): Promise<void> {
   const { createBot } = await import("../core/bot.js");
   const { evaluate, readQuestions } = await import("../eval/evaluate.js");
   const questions = readQuestions(file);
-  const bot = await createBot(loadConfig(process.env), { buildIfMissing: false });
-  const known = new Set(bot.chunkIds());
-  const quality = (await evaluate(bot, questions, (id) => known.has(id))).overall;
+  const { verbatimChecker } = await import("../eval/verbatim.js");
+  const config = loadConfig(process.env);
+  const bot = await createBot(config, { buildIfMissing: false });
+  const quality = (await evaluate(bot, questions, await verbatimChecker(config.corpusDir, [config.sourcesDir, config.cacheDir]))).overall;
 
   const total = Math.ceil(Number(count) / questions.length) * questions.length;
   const times = new Float64Array(total);

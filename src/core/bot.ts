@@ -224,7 +224,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     if (!named.length && retrieval.references.chapters.length) return composeChapter(retrieval.references.chapters, [...articles.values()], index.documents, language, index.chunks);
     if (!named.length && retrieval.references.notes && retrieval.confidence >= MIN_CONFIDENCE) return composeNotes(index.chunks, language);
 
-    // A question that cannot stand alone ("are there any exceptions?", "who has to staff it?") is
+    // A question that cannot stand alone ("are there any exceptions?", "who runs it?") is
     // read with the conversation's subject: the previous question's words, and its answer's lead.
     const subject = previous ? subjectOf(previous) : undefined;
     const leans = previous !== undefined && (this.intents.pointsBack(question) || isShort(question));
@@ -429,7 +429,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
   }
 }
 
-/** A question of a few words ("who chairs it?", "yang mimpin siapa?") leans on the conversation. */
+/** A question of a few words ("who chairs it?", "siapa ketuanya?") leans on the conversation. */
 function isShort(question: string): boolean {
   return terms(question).length <= 3;
 }

@@ -2,8 +2,8 @@
  * Answer quality over a question set (JSON lines with `id`, `lang`, `question`, optional `history`,
  * `expect`): lead@1 (the first citation is a place that settles the question), recall@1/3/5 and
  * MRR on in-scope questions, refusal accuracy on out-of-scope ones, in-scope refusals, broken
- * quotes, answers in the wrong language, and whether every citation names a chunk of the index —
- * per language.
+ * quotes, answers in the wrong language, and quotes that are not verbatim text of their source
+ * file (checked independently of the index, see verbatim.ts) — per language.
  */
 import fs from "node:fs";
 import { z } from "zod";
@@ -62,7 +62,8 @@ export interface Figures {
   refusalAccuracy: number | null;
   inScopeRefusals: number;
   wrongLanguage: number;
-  danglingCitations: number;
+  /** Quotes not found verbatim in their document's file (the PDF's raw text, the text file). */
+  notVerbatim: number;
 }
 
 export interface EvalResult {
@@ -115,7 +116,7 @@ interface Row {
   rank: number | null;
   lead: boolean;
   broken: number;
-  dangling: number;
+  notVerbatim: number;
 }
 
 function figures(rows: Row[]): Figures {
@@ -139,16 +140,17 @@ function figures(rows: Row[]): Figures {
     refusalAccuracy: oos.length ? share(oos.filter((r) => !r.a.grounded).length, oos.length) : null,
     inScopeRefusals: inScope.filter((r) => !r.a.grounded).length,
     wrongLanguage: rows.filter((r) => r.a.language !== r.q.lang).length,
-    danglingCitations: rows.reduce((s, r) => s + r.dangling, 0),
+    notVerbatim: rows.reduce((s, r) => s + r.notVerbatim, 0),
   };
 }
 
-export async function evaluate(bot: ConventionBot, questions: EvalQuestion[], chunkExists: (id: string) => boolean): Promise<EvalResult> {
+/** `isVerbatim`: is a citation's quote verbatim text of its source (see `verbatimChecker`)? */
+export async function evaluate(bot: ConventionBot, questions: EvalQuestion[], isVerbatim: (c: Citation) => boolean): Promise<EvalResult> {
   const rows: Row[] = [];
   for (const q of questions) {
     const a = await answerInConversation(bot, q.question, q.history ?? []);
     const broken = a.citations.filter((c) => quoteProblems(c.quote, c).length).length;
-    rows.push({ q, a, rank: hitRank(q, a), lead: leadHit(q, a), broken, dangling: a.citations.filter((c) => !chunkExists(c.chunkId)).length });
+    rows.push({ q, a, rank: hitRank(q, a), lead: leadHit(q, a), broken, notVerbatim: a.citations.filter((c) => !isVerbatim(c)).length });
   }
   const byLanguage: Record<string, Figures> = {};
   for (const lang of ["en", "id", "vi"]) {
@@ -156,12 +158,12 @@ export async function evaluate(bot: ConventionBot, questions: EvalQuestion[], ch
     if (mine.length) byLanguage[lang] = figures(mine);
   }
   const misses = rows
-    .filter((r) => (r.q.expect.doc === "none" ? r.a.grounded : !r.lead || r.rank === null || r.rank > 3 || r.broken > 0))
+    .filter((r) => (r.q.expect.doc === "none" ? r.a.grounded : !r.lead || r.rank === null || r.rank > 3 || r.broken > 0 || r.notVerbatim > 0))
     .map((r) => ({
       id: r.q.id,
       question: r.q.question,
       expected: expected(r.q),
-      got: r.a.grounded ? r.a.citations.map((c) => `${c.label}${quoteProblems(c.quote, c).length ? ` [broken: ${quoteProblems(c.quote, c).join(", ")}: “${c.quote.slice(-60)}”]` : ""}`).join("; ") : "refused",
+      got: r.a.grounded ? r.a.citations.map((c) => `${c.label}${quoteProblems(c.quote, c).length ? ` [broken: ${quoteProblems(c.quote, c).join(", ")}: “${c.quote.slice(-60)}”]` : ""}${isVerbatim(c) ? "" : " [not verbatim]"}`).join("; ") : "refused",
     }));
   return { overall: figures(rows), byLanguage, misses };
 }

@@ -13,6 +13,8 @@ import { commandDefinitions, deployCommands, startDiscord } from "../../src/disc
 import { log } from "../../src/log.js";
 import { FakeDiscord } from "../fakes/discord.js";
 import { testEnv } from "../helpers/env.js";
+import { captureLogs } from "../helpers/logs.js";
+import { stopStartsWaiting } from "../helpers/stop-waits.js";
 import { EPHEMERAL, callbackOf, editedResponse, startDiscordApp, type Running } from "./helpers.js";
 
 const run = promisify(execFile);
@@ -53,13 +55,17 @@ describe("connection", () => {
     });
     const inFlight = r.fake.command("ask", { question: "What does Article 41 require?" });
     await asked;
+    const logs = captureLogs();
+    cleanups.push(async () => logs.restore());
+    const waiting = stopStartsWaiting();
     let stopped = false;
     const stopping = discord.stop().then(() => (stopped = true));
     expect(discord.ready()).toBe(false);
     const late = r.fake.command("ask", { question: "What is Article 2 about?" });
     await r.fake.waitFor((c) => c.path.endsWith(`/${inFlight.token}/callback`));
-    // Give a stop that did not wait the chance to close the gateway before the answer is released.
-    await Promise.race([r.fake.gatewayClosed(), new Promise((resolve) => setTimeout(resolve, 500))]);
+    // Release the answer once the stop waits for it — or once a stop that does not wait has closed
+    // the gateway, which the order checked below then shows.
+    await Promise.race([waiting, r.fake.gatewayClosed()]);
     expect(stopped).toBe(false);
     release();
     await stopping;
@@ -70,6 +76,8 @@ describe("connection", () => {
     await r.fake.gatewayClosed();
     expect(r.fake.gatewayClosures).toEqual([{ code: 1000, callsBefore: expect.any(Number) }]);
     expect(edit).toBeLessThan(r.fake.gatewayClosures[0].callsBefore);
+    // It waited for the answer, rather than giving up on it.
+    expect(logs.records(/still in flight/)).toEqual([]);
   });
 
   test("a wrong token fails the start with an error that does not contain it", async () => {

@@ -120,12 +120,15 @@ export class FakeTelegramApi extends EventEmitter {
   private queue: Update[] = [];
   private waiters = new Set<() => void>();
   private failures = new Map<string, Failure[]>();
+  private drops = new Map<string, number>();
+  private stalls = new Map<string, number>();
+  private holds = new Map<string, { arrived(): void; released: Promise<void> }[]>();
   private messageIds = new Map<number, number>();
   private messages = new Map<string, Message>();
   private chats = new Map<number, Chat>();
   /** Forum topics that exist, as `${chatId}:${threadId}`. */
   private topics = new Set<string>();
-  private stalls: ((method: string, params: Record<string, any>) => boolean)[] = [];
+  private hangs: ((method: string, params: Record<string, any>) => boolean)[] = [];
   /** Groups upgraded to supergroups: old chat id → new one. */
   private upgraded = new Map<number, number>();
 
@@ -244,12 +247,62 @@ export class FakeTelegramApi extends EventEmitter {
 
   /** From now on, never answer calls for which `match` is true (a Bot API that hangs). */
   stall(match: (method: string, params: Record<string, any>) => boolean): void {
-    this.stalls.push(match);
+    this.hangs.push(match);
   }
 
   /** Make the next `times` calls of `method` fail with `failure`. */
   failNext(method: string, failure: Failure, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array(times).fill(failure)]);
+  }
+
+  /** Cut the connection of the next `times` calls of `method` (a network error; Telegram never sees them). */
+  dropNext(method: string, times = 1): void {
+    this.drops.set(method, (this.drops.get(method) ?? 0) + times);
+  }
+
+  /**
+   * Let the next call of `method` hang without ever reaching Telegram (unrecorded, its parameters
+   * never applied, so a `getUpdates` offset in it confirms nothing) until the client gives up on it.
+   * Resolves `stalled` when the request is parked, `abandoned` when the client has closed it.
+   */
+  stallNext(method: string): { stalled: Promise<void>; abandoned: Promise<void> } {
+    this.stalls.set(method, (this.stalls.get(method) ?? 0) + 1);
+    const once = (event: string) => new Promise<void>((resolve) => {
+      const on = (m: string) => {
+        if (m !== method) return;
+        this.off(event, on);
+        resolve();
+      };
+      this.on(event, on);
+    });
+    return { stalled: once("stalled"), abandoned: once("abandoned") };
+  }
+
+  /**
+   * Hold the next call of `method` on its way to Telegram: `arrived` resolves when it is held;
+   * `release()` lets it through, unless its client has closed the connection meanwhile (then it is
+   * dropped unrecorded).
+   */
+  holdNext(method: string): { arrived: Promise<void>; release(): void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const entry = { arrived: () => arrived(), released: new Promise<void>((resolve) => (release = resolve)) };
+    const promise = new Promise<void>((resolve) => (arrived = resolve));
+    this.holds.set(method, [...(this.holds.get(method) ?? []), entry]);
+    return { arrived: promise, release };
+  }
+
+  /** Resolves once a `getUpdates` long poll is waiting for updates (the bot is polling). */
+  polling(): Promise<void> {
+    if (this.waiters.size) return Promise.resolve();
+    return new Promise((resolve) => this.once("polling", () => resolve()));
+  }
+
+  private take(counts: Map<string, number>, method: string): boolean {
+    const n = counts.get(method) ?? 0;
+    if (!n) return false;
+    counts.set(method, n - 1);
+    return true;
   }
 
   // ---- what the test checks ----------------------------------------------------------------
@@ -332,7 +385,27 @@ export class FakeTelegramApi extends EventEmitter {
     if (m[1] !== this.token) return reply(401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = m[2];
     const params = body ? (JSON.parse(body) as Record<string, any>) : {};
-    if (this.stalls.some((stalled) => stalled(method, params))) return;
+    if (this.hangs.some((stalled) => stalled(method, params))) return;
+    if (this.take(this.drops, method)) {
+      // A network failure: the connection is cut before Telegram answers (nothing is recorded).
+      this.emit("dropped", method);
+      req.socket.destroy();
+      return;
+    }
+    if (this.take(this.stalls, method)) {
+      // The request never gets through: it hangs until the client gives up, and Telegram never sees it.
+      this.emit("stalled", method);
+      await new Promise<void>((resolve) => (res.destroyed ? resolve() : res.once("close", () => resolve())));
+      this.emit("abandoned", method);
+      return;
+    }
+    const hold = this.holds.get(method)?.shift();
+    if (hold) {
+      hold.arrived();
+      await hold.released;
+      // A client that gave up (or exited) meanwhile: Telegram never got the call.
+      if (res.destroyed || req.socket.destroyed) return;
+    }
     const call: ApiCall = { seq: ++this.seq, method, params, ok: false };
     const failure = this.failures.get(method)?.shift();
     let outcome: { result: unknown } | Failure;
@@ -372,6 +445,7 @@ export class FakeTelegramApi extends EventEmitter {
         };
         const timer = setTimeout(wake, Math.max(0, deadline - Date.now()));
         this.waiters.add(wake);
+        this.emit("polling");
         signal.addEventListener("abort", wake, { once: true });
       });
     }

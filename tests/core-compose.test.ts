@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, test } from "vitest";
 import { composeArticle, refusal } from "../src/core/answer/compose.js";
-import { PHRASES } from "../src/core/answer/i18n.js";
+import { phrases } from "../src/core/answer/i18n.js";
 import { createBot, type ConventionBot } from "../src/core/bot.js";
 import type { ArticleView } from "../src/core/types.js";
 import { testConfig } from "./helpers/env.js";
@@ -40,21 +40,21 @@ test("a paragraph asked for: only it, then the link; one that does not exist: a 
   const a = composeArticle(view(["1. First.", "2. Second."]), 2, "en", []);
   expect(texts(a.blocks)).toEqual(["intro:Article 7 — Illegal access", "text:2. Second.", "text:Full text: https://example.org/7"]);
   const missing = composeArticle(view(["1. First.", "2. Second."]), 9, "en", []);
-  expect(texts(missing.blocks)).toEqual([`note:${PHRASES.en.paragraphMissing(7, 9)}`, "intro:Article 7 — Illegal access", "text:1. First.", "text:2. Second."]);
+  expect(texts(missing.blocks)).toEqual([`note:${phrases("en").paragraphMissing(7, 9)}`, "intro:Article 7 — Illegal access", "text:1. First.", "text:2. Second."]);
 });
 
 test("in another language: the gist first, and the note that the text is the official English", () => {
   const a = composeArticle(view(["1. First."], { vi: "Tóm tắt." }), null, "vi", []);
   expect(a.summary).toBe("Tóm tắt.");
-  expect(texts(a.blocks)).toEqual(["summary:Tóm tắt.", "intro:Article 7 — Illegal access", "text:1. First.", `note:${PHRASES.vi.translationNote}`]);
-  expect(PHRASES.vi.translationNote).not.toBe("");
+  expect(texts(a.blocks)).toEqual(["summary:Tóm tắt.", "intro:Article 7 — Illegal access", "text:1. First.", `note:${phrases("vi").translationNote}`]);
+  expect(phrases("vi").translationNote).not.toBe("");
 });
 
 test("a refusal: why, then the questions it suggests", () => {
   const r = refusal("en", "notFound", ["Ask A?", "Ask B?"]);
   expect(r).toMatchObject({ grounded: false, citations: [], suggestions: ["Ask A?", "Ask B?"] });
-  expect(texts(r.blocks)).toEqual([`text:${PHRASES.en.refusals.notFound}`, `text:${PHRASES.en.tryAsking}\n• Ask A?\n• Ask B?`]);
-  expect(refusal("id").suggestions).toEqual(PHRASES.id.suggestions);
+  expect(texts(r.blocks)).toEqual([`text:${phrases("en").refusals.notFound}`, `text:${phrases("en").tryAsking}\n• Ask A?\n• Ask B?`]);
+  expect(refusal("id").suggestions).toEqual(phrases("id").suggestions);
 });
 
 let bot: ConventionBot;
@@ -66,16 +66,16 @@ test("an extractive answer opens with its intro; a second quote with 'see also';
   const a = await bot.answer("Can proceeds of crime be frozen and confiscated, and returned to victims?");
   expect(a.grounded).toBe(true);
   const kinds = a.blocks.filter((b) => b.kind !== "summary");
-  expect(kinds[0]).toEqual({ kind: "intro", text: PHRASES.en.intro });
+  expect(kinds[0]).toEqual({ kind: "intro", text: phrases("en").intro });
   expect(kinds[1]).toEqual({ kind: "quote", citation: 0 });
   expect(a.citations.length).toBeGreaterThan(1);
-  expect(kinds[2]).toEqual({ kind: "intro", text: PHRASES.en.alsoIntro });
+  expect(kinds[2]).toEqual({ kind: "intro", text: phrases("en").alsoIntro });
   expect(a.blocks.filter((b) => b.kind === "intro")).toHaveLength(Math.min(a.citations.length, 2));
-  expect(a.blocks.some((b) => b.kind === "note" && b.text === PHRASES.en.translationNote)).toBe(false);
+  expect(a.blocks.some((b) => b.kind === "note" && b.text === phrases("en").translationNote)).toBe(false);
 });
 
 test("an Indonesian question quoted from the English text carries the note saying so", async () => {
   const a = await bot.answer("Apakah hasil kejahatan dapat dibekukan dan disita?");
   expect(a.citations[0].part).toBe("article");
-  expect(a.blocks.filter((b) => b.kind === "note" && b.text === PHRASES.id.translationNote)).toHaveLength(1);
+  expect(a.blocks.filter((b) => b.kind === "note" && b.text === phrases("id").translationNote)).toHaveLength(1);
 });

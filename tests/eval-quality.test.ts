@@ -27,11 +27,11 @@ type SetName = keyof typeof SETS;
  * less 0.02.
  */
 const FLOOR: Record<SetName, Record<string, Pick<Figures, "lead1" | "recall1" | "recall3" | "mrr" | "inScopeRefusals" | "wrongLanguage">>> = {
-  dev: { en: { lead1: 0.88, recall1: 0.88, recall3: 0.88, mrr: 0.88, inScopeRefusals: 0, wrongLanguage: 0 }, id: { lead1: 1, recall1: 0.98, recall3: 1, mrr: 0.98, inScopeRefusals: 0, wrongLanguage: 0 }, vi: { lead1: 0.8, recall1: 0.78, recall3: 0.8, mrr: 0.78, inScopeRefusals: 0, wrongLanguage: 0 } },
+  dev: { en: { lead1: 0.88, recall1: 0.88, recall3: 0.88, mrr: 0.88, inScopeRefusals: 0, wrongLanguage: 0 }, id: { lead1: 1, recall1: 0.98, recall3: 1, mrr: 0.98, inScopeRefusals: 0, wrongLanguage: 0 }, vi: { lead1: 0.98, recall1: 0.98, recall3: 0.98, mrr: 0.98, inScopeRefusals: 0, wrongLanguage: 0 } },
   // own en: lead@1 0.889 → 0.861, recall@3 0.944 → 0.917 and one in-scope refusal when the glossary entry copied from o-en-36 ("Why is it called
   // the Hanoi Convention?") was removed (issue 18): the earlier floor rested on that copy.
-  own: { en: { lead1: 0.85, recall1: 0.84, recall3: 0.9, mrr: 0.87, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.75, recall1: 0.75, recall3: 0.87, mrr: 0.8, inScopeRefusals: 0, wrongLanguage: 1 }, vi: { lead1: 0.86, recall1: 0.86, recall3: 0.94, mrr: 0.9, inScopeRefusals: 0, wrongLanguage: 0 } },
-  answers: { en: { lead1: 0.56, recall1: 0.73, recall3: 0.77, mrr: 0.75, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.5, recall1: 0.71, recall3: 0.79, mrr: 0.74, inScopeRefusals: 1, wrongLanguage: 0 }, vi: { lead1: 0.63, recall1: 0.75, recall3: 0.76, mrr: 0.75, inScopeRefusals: 1, wrongLanguage: 0 } },
+  own: { en: { lead1: 0.81, recall1: 0.81, recall3: 0.89, mrr: 0.85, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.78, recall1: 0.78, recall3: 0.9, mrr: 0.83, inScopeRefusals: 0, wrongLanguage: 1 }, vi: { lead1: 0.86, recall1: 0.86, recall3: 0.94, mrr: 0.9, inScopeRefusals: 0, wrongLanguage: 0 } },
+  answers: { en: { lead1: 0.58, recall1: 0.75, recall3: 0.79, mrr: 0.77, inScopeRefusals: 1, wrongLanguage: 0 }, id: { lead1: 0.53, recall1: 0.73, recall3: 0.78, mrr: 0.75, inScopeRefusals: 1, wrongLanguage: 0 }, vi: { lead1: 0.62, recall1: 0.73, recall3: 0.73, mrr: 0.73, inScopeRefusals: 0, wrongLanguage: 0 } },
 };
 
 let bot: ConventionBot;

@@ -42,7 +42,7 @@ test.each(["SIGTERM", "SIGINT"] as const)("%s while an answer is in flight: it i
   const fake = (api = await FakeTelegramApi.start());
   const env = testEnv({ env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: "info" } });
   const { child, exited, logged } = startChild(env);
-  await logged(/"msg":"running"/);
+  await logged(/"msg":"started"/);
   await fake.polling();
 
   const answer = fake.holdNext("sendMessage");

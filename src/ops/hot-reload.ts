@@ -4,8 +4,10 @@
  * between questions once it passes verification, or refuses it and keeps serving the old one;
  * either way the bot never restarts.
  *
- * Polling with `fs.watchFile` rather than `fs.watch`: it sees a pointer replaced by rename (how
- * writers update it atomically), works on network and container volumes, and costs one stat a second.
+ * Polling rather than `fs.watch`: it sees a pointer replaced by rename (how writers update it
+ * atomically), works on network and container volumes, and costs one stat a second. The poll is our
+ * own rather than `fs.watchFile`, whose first stat is taken asynchronously: a pointer changed in
+ * between became its baseline and was never reported. Ours takes the baseline when the watch starts.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -59,18 +61,24 @@ export function watchIndexPointer(bot: ConventionBot, indexDir: string, options:
     });
   };
 
-  const onChange = (curr: fs.Stats, prev: fs.Stats): void => {
-    if (curr.mtimeMs === prev.mtimeMs && curr.ino === prev.ino && curr.size === prev.size) return;
-    trigger();
-  };
-
-  fs.watchFile(pointer, { interval: options.intervalMs ?? 1000, persistent: false }, onChange);
+  const stamp = (st: fs.Stats | undefined): string => (st ? `${st.ino}:${st.mtimeMs}:${st.size}` : "missing");
+  let last = stamp(fs.statSync(pointer, { throwIfNoEntry: false }));
+  const poll = setInterval(() => {
+    fs.stat(pointer, (err, st) => {
+      if (stopped) return;
+      const now = stamp(err ? undefined : st);
+      if (now === last) return;
+      last = now;
+      trigger();
+    });
+  }, options.intervalMs ?? 1000);
+  poll.unref();
   return {
     name: "hot-reload",
     ready: () => !stopped,
     stop: async () => {
       stopped = true;
-      fs.unwatchFile(pointer, onChange);
+      clearInterval(poll);
       await running;
     },
   };

@@ -187,7 +187,7 @@ export class ConventionBot extends EventEmitter<BotEvents> {
     const lead = citations[0];
     const summary = composed.summary ?? this.explainers.gistFor(lead, language) ?? (lead.part === "news" && lead.quoteLanguage === language ? lead.quote : null);
     // A gist that only repeats the quote under it (an Indonesian report quoted to an Indonesian) is not shown twice.
-    const shown = summary && summary !== lead.quote && !blocks.some((b) => b.kind === "summary");
+    const shown = summary && summary !== lead.quote && summary !== lead.translation?.text && !blocks.some((b) => b.kind === "summary");
     return { ...composed, citations, summary, blocks: shown ? [{ kind: "summary", text: summary }, ...blocks] : blocks };
   }
 
